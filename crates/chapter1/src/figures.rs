@@ -1,0 +1,151 @@
+//! The chapter's figures, drawn from the chapter's own functions with fixed seeds.
+//!
+//! `cargo course figures` writes them to `book/figures/`; the test at the bottom fails when a
+//! committed file differs from what this code draws now.
+
+use plotters::chart::SeriesLabelPosition;
+use plotters::element::{Circle, PathElement, Polygon, Rectangle};
+use plotters::prelude::{IntoLogRange, LineSeries};
+use plotters::style::Color;
+use rand::SeedableRng;
+use rand::rngs::Xoshiro256PlusPlus;
+
+use house_style::{Figure, FigureError, chart_builder, draw_legend, draw_mesh, palette, render_svg};
+
+use crate::{DropoutRate, bernoulli_mask, binomial_pmf, inverted_dropout, kept_count, plain_dropout, running_mean};
+
+/// Units per mask in the kept-count figure.
+pub const KEPT_COUNT_UNITS: usize = 20;
+/// Masks drawn for the kept-count figure.
+pub const KEPT_COUNT_MASKS: usize = 10_000;
+/// Dropout rate of the kept-count figure.
+pub const KEPT_COUNT_RATE: f64 = 0.3;
+/// Seed of the kept-count figure.
+pub const KEPT_COUNT_SEED: u64 = 1;
+
+/// Samples in the running-mean figure.
+pub const RUNNING_MEAN_SAMPLES: usize = 10_000;
+/// Dropout rate of the running-mean figure.
+pub const RUNNING_MEAN_RATE: f64 = 0.5;
+/// Seed of the running-mean figure.
+pub const RUNNING_MEAN_SEED: u64 = 2;
+
+/// All figures of chapter 1, in the order the page shows them.
+pub fn all() -> Result<Vec<Figure>, FigureError> {
+    Ok(vec![kept_count_figure()?, running_mean_figure()?])
+}
+
+/// How many of `masks` masks of `units` units keep exactly `k` units, for `k = 0..=units`.
+pub fn kept_count_histogram(units: usize, masks: usize, rate: DropoutRate, seed: u64) -> Vec<u64> {
+    let mut rng = Xoshiro256PlusPlus::seed_from_u64(seed);
+    let mut counts = vec![0_u64; units + 1];
+    for _ in 0..masks {
+        let mask = bernoulli_mask(units, rate.keep_probability(), &mut rng).unwrap_or_default();
+        counts[kept_count(&mask)] += 1;
+    }
+    counts
+}
+
+/// `ch1-kept-count`: the histogram of kept counts against `masks * Binomial(units, q)` pmf.
+fn kept_count_figure() -> Result<Figure, FigureError> {
+    let rate = DropoutRate::new(KEPT_COUNT_RATE).map_err(|error| draw_error("ch1-kept-count", error))?;
+    let counts = kept_count_histogram(KEPT_COUNT_UNITS, KEPT_COUNT_MASKS, rate, KEPT_COUNT_SEED);
+    let expected: Vec<(f64, f64)> = (0..=KEPT_COUNT_UNITS as u64)
+        .map(|k| {
+            let pmf = binomial_pmf(KEPT_COUNT_UNITS as u64, k, rate.keep_probability()).unwrap_or(f64::NAN);
+            (k as f64, pmf * KEPT_COUNT_MASKS as f64)
+        })
+        .collect();
+    let top = counts.iter().copied().max().unwrap_or(1) as f64 * 1.15;
+
+    render_svg("ch1-kept-count", |root| {
+        let caption = format!(
+            "Kept units in {KEPT_COUNT_MASKS} masks of {KEPT_COUNT_UNITS} units, p = {KEPT_COUNT_RATE}"
+        );
+        let mut chart = chart_builder(root, &caption, -0.5..KEPT_COUNT_UNITS as f64 + 0.5, 0.0..top)?;
+        draw_mesh(&mut chart, "kept units k", "masks")?;
+        chart
+            .draw_series(counts.iter().enumerate().map(|(k, &count)| {
+                let k = k as f64;
+                Rectangle::new([(k - 0.4, 0.0), (k + 0.4, count as f64)], palette::MEASURED.mix(0.55).filled())
+            }))?
+            .label("measured count")
+            .legend(|(x, y)| Rectangle::new([(x, y - 6), (x + 16, y + 6)], palette::MEASURED.mix(0.55).filled()));
+        chart
+            .draw_series(expected.iter().map(|&point| Circle::new(point, 4, palette::REFERENCE.filled())))?
+            .label(format!("{KEPT_COUNT_MASKS} x Binomial({KEPT_COUNT_UNITS}, 1 - p) pmf"))
+            .legend(|(x, y)| Circle::new((x + 8, y), 4, palette::REFERENCE.filled()));
+        draw_legend(&mut chart, SeriesLabelPosition::UpperLeft)
+    })
+}
+
+/// `ch1-running-mean`: running means of inverted and plain dropout of `x = 1` with a 95% band.
+fn running_mean_figure() -> Result<Figure, FigureError> {
+    let name = "ch1-running-mean";
+    let rate = DropoutRate::new(RUNNING_MEAN_RATE).map_err(|error| draw_error(name, error))?;
+    let mut rng = Xoshiro256PlusPlus::seed_from_u64(RUNNING_MEAN_SEED);
+    let ones = vec![1.0; RUNNING_MEAN_SAMPLES];
+    let inverted = running_mean(&inverted_dropout(&ones, rate, &mut rng));
+    let plain = running_mean(&plain_dropout(&ones, rate, &mut rng));
+    let n_max = RUNNING_MEAN_SAMPLES as f64;
+    // The 95% band of the inverted-dropout mean, from its own running standard error.
+    let band_from = 10;
+    let upper = inverted[band_from..].iter().map(|p| (p.n as f64, p.mean + 1.96 * p.standard_error));
+    let lower = inverted[band_from..].iter().rev().map(|p| (p.n as f64, p.mean - 1.96 * p.standard_error));
+    let band: Vec<(f64, f64)> = upper.chain(lower).collect();
+
+    render_svg(name, |root| {
+        let caption = format!("Running mean of dropout outputs for x = 1, p = {RUNNING_MEAN_RATE}");
+        let mut chart = chart_builder(root, &caption, (1.0..n_max).log_scale(), 0.0..2.0)?;
+        draw_mesh(&mut chart, "samples n (log scale)", "mean of the first n outputs")?;
+        chart
+            .draw_series(std::iter::once(Polygon::new(band, palette::DROPOUT.mix(0.2).filled())))?
+            .label("95% interval, inverted")
+            .legend(|(x, y)| Rectangle::new([(x, y - 6), (x + 16, y + 6)], palette::DROPOUT.mix(0.2).filled()));
+        chart
+            .draw_series(LineSeries::new(inverted.iter().map(|p| (p.n as f64, p.mean)), palette::DROPOUT.stroke_width(2)))?
+            .label("inverted dropout: y = x m / (1 - p)")
+            .legend(|(x, y)| PathElement::new([(x, y), (x + 16, y)], palette::DROPOUT.stroke_width(2)));
+        chart
+            .draw_series(LineSeries::new(plain.iter().map(|p| (p.n as f64, p.mean)), palette::RELU.stroke_width(2)))?
+            .label("plain dropout: y = x m")
+            .legend(|(x, y)| PathElement::new([(x, y), (x + 16, y)], palette::RELU.stroke_width(2)));
+        for (level, label) in [(1.0, "x"), (1.0 - RUNNING_MEAN_RATE, "(1 - p) x")] {
+            chart
+                .draw_series(LineSeries::new([(1.0, level), (n_max, level)], palette::REFERENCE.stroke_width(1)))?
+                .label(format!("expected value {label}"))
+                .legend(|(x, y)| PathElement::new([(x, y), (x + 16, y)], palette::REFERENCE.stroke_width(1)));
+        }
+        draw_legend(&mut chart, SeriesLabelPosition::UpperRight)
+    })
+}
+
+fn draw_error(name: &str, error: impl std::fmt::Display) -> FigureError {
+    FigureError::Draw { name: name.to_owned(), message: error.to_string() }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    #[test]
+    fn committed_figures_are_fresh() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../book/figures");
+        if let Err(error) = house_style::check_fresh(&all().unwrap(), &dir) {
+            panic!("{error}");
+        }
+    }
+
+    #[test]
+    fn histogram_counts_every_mask_once_in_the_right_bin() {
+        let rate = DropoutRate::new(KEPT_COUNT_RATE).unwrap();
+        let counts = kept_count_histogram(KEPT_COUNT_UNITS, KEPT_COUNT_MASKS, rate, KEPT_COUNT_SEED);
+        assert_eq!(counts.len(), KEPT_COUNT_UNITS + 1);
+        assert_eq!(counts.iter().sum::<u64>(), KEPT_COUNT_MASKS as u64);
+        // The mean kept count is n q = 14; over 10^4 masks its SE is sqrt(n q (1-q) / 10^4) = 0.02.
+        let mean: f64 = counts.iter().enumerate().map(|(k, &c)| k as f64 * c as f64).sum::<f64>()
+            / KEPT_COUNT_MASKS as f64;
+        assert!((mean - 14.0).abs() < 5.0 * 0.0205, "mean kept count {mean}");
+    }
+}

@@ -1,0 +1,14 @@
+//! Exercise 1.2: inverted dropout, the form frameworks use while training.
+//! The page: book/chapter-1-exercises.md. Run: cargo test -p chapter1 --test exercises
+
+use rand::{Rng, RngExt};
+
+/// Applies inverted dropout with rate `p` (assume 0 <= p < 1) to every element of `x`:
+/// drop each element (output 0) with probability `p`, otherwise keep it and scale it so that the
+/// output's expected value equals the input. One random draw per element; same length as `x`.
+pub fn inverted_dropout<R: Rng + ?Sized>(x: &[f64], p: f64, rng: &mut R) -> Vec<f64> {
+    todo!(
+        "Exercise 1.2 (exercises/chapter1/ex1_2_inverted_dropout.rs): for each x_i, return 0 with \
+         probability p, else x_i scaled so that E[output] = x_i"
+    )
+}
