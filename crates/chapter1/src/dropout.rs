@@ -43,11 +43,14 @@ pub fn plain_dropout<R: Rng + ?Sized>(x: &[f64], rate: DropoutRate, rng: &mut R)
 /// assert!(y.iter().all(|&v| v == 0.0 || v == 4.0));
 /// # Ok::<(), chapter1::DropoutError>(())
 /// ```
+// ANCHOR: inverted_dropout
 pub fn inverted_dropout<R: Rng + ?Sized>(x: &[f64], rate: DropoutRate, rng: &mut R) -> Vec<f64> {
     apply_mask(x, rate, rate.inverted_scale(), rng)
 }
+// ANCHOR_END: inverted_dropout
 
 /// `y_i = x_i * scale` where the mask keeps unit `i`, else `0 * x_i`.
+// ANCHOR: apply_mask
 fn apply_mask<R: Rng + ?Sized>(x: &[f64], rate: DropoutRate, scale: f64, rng: &mut R) -> Vec<f64> {
     // A DropoutRate's keep probability is in (0, 1], so the mask cannot fail.
     let mask = bernoulli_mask(x.len(), rate.keep_probability(), rng).unwrap_or_default();
@@ -56,6 +59,7 @@ fn apply_mask<R: Rng + ?Sized>(x: &[f64], rate: DropoutRate, scale: f64, rng: &m
         .map(|(&value, kept)| value * if kept { scale } else { 0.0 })
         .collect()
 }
+// ANCHOR_END: apply_mask
 
 /// `Var[y] = x^2 p / (1 - p)` for inverted dropout of a single input `x`.
 ///
@@ -102,7 +106,10 @@ impl Dropout {
             (Mode::Train, true) => inverted_dropout(x, self.rate, rng),
             (Mode::Train, false) => plain_dropout(x, self.rate, rng),
             (Mode::Eval, true) => x.to_vec(),
-            (Mode::Eval, false) => x.iter().map(|&v| v * self.rate.keep_probability()).collect(),
+            (Mode::Eval, false) => x
+                .iter()
+                .map(|&v| v * self.rate.keep_probability())
+                .collect(),
         }
     }
 }
@@ -139,10 +146,16 @@ mod tests {
         let mut rng = Xoshiro256PlusPlus::seed_from_u64(42);
         let y = inverted_dropout(&vec![x; n], rate(p), &mut rng);
         let (mean, standard_error) = mean_and_standard_error(&y).unwrap();
-        assert!((mean - x).abs() <= 5.0 * standard_error, "mean {mean} ± {standard_error}");
+        assert!(
+            (mean - x).abs() <= 5.0 * standard_error,
+            "mean {mean} ± {standard_error}"
+        );
         let sample_variance = standard_error * standard_error * n as f64;
         let exact = inverted_dropout_variance(x, rate(p));
-        assert!((sample_variance / exact - 1.0).abs() < 0.05, "{sample_variance} vs {exact}");
+        assert!(
+            (sample_variance / exact - 1.0).abs() < 0.05,
+            "{sample_variance} vs {exact}"
+        );
     }
 
     #[test]
@@ -152,11 +165,17 @@ mod tests {
         let mut rng = Xoshiro256PlusPlus::seed_from_u64(5);
         let y = plain_dropout(&vec![x; n], rate(p), &mut rng);
         let (mean, standard_error) = mean_and_standard_error(&y).unwrap();
-        assert!((mean - 0.75 * x).abs() <= 5.0 * standard_error, "mean {mean}");
+        assert!(
+            (mean - 0.75 * x).abs() <= 5.0 * standard_error,
+            "mean {mean}"
+        );
         assert!(y.iter().all(|&v| v == 0.0 || v == x));
         let sample_variance = standard_error * standard_error * n as f64;
         let exact = plain_dropout_variance(x, rate(p));
-        assert!((sample_variance / exact - 1.0).abs() < 0.05, "{sample_variance} vs {exact}");
+        assert!(
+            (sample_variance / exact - 1.0).abs() < 0.05,
+            "{sample_variance} vs {exact}"
+        );
     }
 
     #[test]

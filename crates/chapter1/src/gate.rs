@@ -27,6 +27,7 @@ use crate::DropoutError;
 /// assert_eq!(gate(-2.5, relu_gate, &mut rng)?, 0.0);
 /// # Ok::<(), chapter1::DropoutError>(())
 /// ```
+// ANCHOR: gate
 pub fn gate<R, F>(x: f64, keep_probability: F, rng: &mut R) -> Result<f64, DropoutError>
 where
     R: Rng + ?Sized,
@@ -39,6 +40,7 @@ where
     let kept = rng.random_bool(q);
     Ok(x * if kept { 1.0 } else { 0.0 })
 }
+// ANCHOR_END: gate
 
 #[cfg(test)]
 mod tests {
@@ -55,7 +57,10 @@ mod tests {
             .map(|_| gate(4.0, |_| 0.2, &mut rng).unwrap())
             .collect();
         let (mean, standard_error) = mean_and_standard_error(&samples).unwrap();
-        assert!((mean - 0.8).abs() <= 5.0 * standard_error, "{mean} ± {standard_error}");
+        assert!(
+            (mean - 0.8).abs() <= 5.0 * standard_error,
+            "{mean} ± {standard_error}"
+        );
     }
 
     #[test]

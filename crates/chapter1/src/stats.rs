@@ -60,7 +60,11 @@ pub fn running_mean(samples: &[f64]) -> Vec<RunningPoint> {
             } else {
                 f64::NAN
             };
-            RunningPoint { n, mean, standard_error }
+            RunningPoint {
+                n,
+                mean,
+                standard_error,
+            }
         })
         .collect()
 }
@@ -90,7 +94,10 @@ mod tests {
         for point in &running[1..] {
             let (mean, standard_error) = mean_and_standard_error(&samples[..point.n]).unwrap();
             assert!((point.mean - mean).abs() < 1e-14, "{point:?}");
-            assert!((point.standard_error - standard_error).abs() < 1e-14, "{point:?}");
+            assert!(
+                (point.standard_error - standard_error).abs() < 1e-14,
+                "{point:?}"
+            );
         }
         assert!(running[0].standard_error.is_nan());
         assert!(running_mean(&[]).is_empty());

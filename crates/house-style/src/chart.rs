@@ -17,7 +17,10 @@ pub fn chart_builder<'a, 'b, X, Y>(
     caption: &str,
     x_range: X,
     y_range: Y,
-) -> Result<ChartContext<'a, SVGBackend<'b>, Cartesian2d<X::CoordDescType, Y::CoordDescType>>, Box<dyn Error>>
+) -> Result<
+    ChartContext<'a, SVGBackend<'b>, Cartesian2d<X::CoordDescType, Y::CoordDescType>>,
+    Box<dyn Error>,
+>
 where
     X: AsRangedCoord,
     Y: AsRangedCoord,
@@ -25,16 +28,18 @@ where
     Ok(ChartBuilder::on(root)
         .caption(caption, caption_font())
         .margin(14)
+        .margin_right(34)
         .x_label_area_size(52)
         .y_label_area_size(64)
         .build_cartesian_2d(x_range, y_range)?)
 }
 
-/// Draws the house mesh (INK axes and labels, faint grid) with axis descriptions.
+/// Draws the house mesh (INK axes and labels, faint grid) with axis descriptions; tick labels
+/// are written by `x_format` and `y_format` (for example [`whole_number`]).
 pub fn draw_mesh<X, Y>(
     chart: &mut ChartContext<'_, SVGBackend<'_>, Cartesian2d<X, Y>>,
-    x_desc: &str,
-    y_desc: &str,
+    (x_desc, x_format): (&str, &dyn Fn(&X::ValueType) -> String),
+    (y_desc, y_format): (&str, &dyn Fn(&Y::ValueType) -> String),
 ) -> Result<(), Box<dyn Error>>
 where
     X: Ranged + ValueFormatter<X::ValueType>,
@@ -49,6 +54,8 @@ where
         .axis_desc_style(label_font())
         .x_desc(x_desc)
         .y_desc(y_desc)
+        .x_label_formatter(x_format)
+        .y_label_formatter(y_format)
         .draw()?;
     Ok(())
 }
@@ -66,4 +73,14 @@ pub fn draw_legend<'a, 'b: 'a, X: Ranged, Y: Ranged>(
         .border_style(INK.mix(0.5))
         .draw()?;
     Ok(())
+}
+
+/// A tick label with no decimals: `2000`, not `2000.0`.
+pub fn whole_number(value: &f64) -> String {
+    format!("{value:.0}")
+}
+
+/// A tick label with one decimal: `0.5`.
+pub fn one_decimal(value: &f64) -> String {
+    format!("{value:.1}")
 }

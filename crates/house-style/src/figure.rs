@@ -53,7 +53,10 @@ impl fmt::Display for FigureError {
             Self::Draw { name, message } => write!(f, "drawing figure {name} failed: {message}"),
             Self::Io { path, source } => write!(f, "{}: {source}", path.display()),
             Self::Stale { paths } => {
-                write!(f, "these figures are stale or missing; regenerate them with `cargo course figures` and commit the result:")?;
+                write!(
+                    f,
+                    "these figures are stale or missing; regenerate them with `cargo course figures` and commit the result:"
+                )?;
                 for path in paths {
                     write!(f, "\n  {}", path.display())?;
                 }
@@ -75,23 +78,34 @@ where
 {
     let mut svg = String::new();
     {
-        let root = SVGBackend::with_string(&mut svg, (crate::WIDTH, crate::HEIGHT)).into_drawing_area();
+        let root =
+            SVGBackend::with_string(&mut svg, (crate::WIDTH, crate::HEIGHT)).into_drawing_area();
         let drawn = draw(&root).and_then(|()| root.present().map_err(Box::from));
-        drawn.map_err(|error| FigureError::Draw { name: name.to_owned(), message: error.to_string() })?;
+        drawn.map_err(|error| FigureError::Draw {
+            name: name.to_owned(),
+            message: error.to_string(),
+        })?;
     }
-    Ok(Figure { name: name.to_owned(), svg })
+    Ok(Figure {
+        name: name.to_owned(),
+        svg,
+    })
 }
 
 /// Writes every figure into `figures_dir` (created if missing); returns the paths written.
 pub fn write_all(figures: &[Figure], figures_dir: &Path) -> Result<Vec<PathBuf>, FigureError> {
-    std::fs::create_dir_all(figures_dir)
-        .map_err(|source| FigureError::Io { path: figures_dir.to_owned(), source })?;
+    std::fs::create_dir_all(figures_dir).map_err(|source| FigureError::Io {
+        path: figures_dir.to_owned(),
+        source,
+    })?;
     figures
         .iter()
         .map(|figure| {
             let path = figure.path_in(figures_dir);
-            std::fs::write(&path, &figure.svg)
-                .map_err(|source| FigureError::Io { path: path.clone(), source })?;
+            std::fs::write(&path, &figure.svg).map_err(|source| FigureError::Io {
+                path: path.clone(),
+                source,
+            })?;
             Ok(path)
         })
         .collect()
@@ -103,10 +117,19 @@ pub fn write_all(figures: &[Figure], figures_dir: &Path) -> Result<Vec<PathBuf>,
 pub fn check_fresh(figures: &[Figure], figures_dir: &Path) -> Result<(), FigureError> {
     let paths: Vec<PathBuf> = figures
         .iter()
-        .filter(|figure| std::fs::read_to_string(figure.path_in(figures_dir)).ok().as_deref() != Some(figure.svg.as_str()))
+        .filter(|figure| {
+            std::fs::read_to_string(figure.path_in(figures_dir))
+                .ok()
+                .as_deref()
+                != Some(figure.svg.as_str())
+        })
         .map(|figure| figure.path_in(figures_dir))
         .collect();
-    if paths.is_empty() { Ok(()) } else { Err(FigureError::Stale { paths }) }
+    if paths.is_empty() {
+        Ok(())
+    } else {
+        Err(FigureError::Stale { paths })
+    }
 }
 
 #[cfg(test)]
@@ -137,13 +160,19 @@ mod tests {
     fn a_missing_file_is_stale() {
         let figure = render_svg("absent", |_| Ok(())).unwrap();
         let dir = scratch_dir("missing");
-        assert!(matches!(check_fresh(&[figure], &dir), Err(FigureError::Stale { .. })));
+        assert!(matches!(
+            check_fresh(&[figure], &dir),
+            Err(FigureError::Stale { .. })
+        ));
     }
 
     #[test]
     fn background_is_transparent_by_default() {
         let figure = render_svg("blank", |_| Ok(())).unwrap();
         assert!(figure.svg.starts_with("<svg"), "{}", figure.svg);
-        assert!(!figure.svg.contains("<rect"), "a blank figure must not paint a background");
+        assert!(
+            !figure.svg.contains("<rect"),
+            "a blank figure must not paint a background"
+        );
     }
 }

@@ -12,7 +12,7 @@
 mod chart;
 mod figure;
 
-pub use chart::{chart_builder, draw_legend, draw_mesh};
+pub use chart::{chart_builder, draw_legend, draw_mesh, one_decimal, whole_number};
 pub use figure::{Figure, FigureError, check_fresh, render_svg, write_all};
 
 use plotters::style::{RGBColor, TextStyle};
