@@ -131,7 +131,10 @@ mod tests {
         let y = inverted_dropout(&x, rate(0.3), &mut rng);
         assert_eq!(y.len(), x.len());
         for (&xi, &yi) in x.iter().zip(&y) {
-            assert!(yi == 0.0 || yi == xi / 0.7, "x = {xi}, y = {yi}");
+            assert!(
+                yi == 0.0 || yi == xi * rate(0.3).inverted_scale(),
+                "x = {xi}, y = {yi}"
+            );
         }
         assert!(y.contains(&0.0) && y.iter().any(|&v| v != 0.0));
     }

@@ -113,10 +113,11 @@ fn include_problems(relative: &str, block: &CodeBlock) -> Vec<String> {
                 block.line
             )),
             Ok(source) => {
-                if let Some(anchor) = anchor.filter(|a| !a.chars().all(|c| c.is_ascii_digit())) {
-                    if !source.contains(&format!("ANCHOR: {anchor}")) {
-                        problems.push(format!("book/{relative}:{}: {file} has no `// ANCHOR: {anchor}`", block.line));
-                    }
+                let named_anchor = anchor.filter(|a| !a.chars().all(|c| c.is_ascii_digit()));
+                if let Some(anchor) = named_anchor
+                    && !source.contains(&format!("ANCHOR: {anchor}"))
+                {
+                    problems.push(format!("book/{relative}:{}: {file} has no `// ANCHOR: {anchor}`", block.line));
                 }
             }
         }
@@ -157,10 +158,10 @@ pub fn rust_sources(dir: &Path) -> Vec<(PathBuf, String)> {
         for path in entries.flatten().map(|entry| entry.path()) {
             if path.is_dir() {
                 pending.push(path);
-            } else if path.extension().is_some_and(|e| e == "rs") {
-                if let Ok(text) = std::fs::read_to_string(&path) {
-                    sources.push((path, text));
-                }
+            } else if path.extension().is_some_and(|e| e == "rs")
+                && let Ok(text) = std::fs::read_to_string(&path)
+            {
+                sources.push((path, text));
             }
         }
     }

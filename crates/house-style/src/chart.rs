@@ -11,16 +11,22 @@ use plotters::style::{Color, TRANSPARENT};
 
 use crate::{INK, caption_font, label_font, tick_font};
 
+/// A 2-D chart drawn into an SVG string.
+pub type SvgChart<'a, 'b, X, Y> = ChartContext<'a, SVGBackend<'b>, Cartesian2d<X, Y>>;
+
+/// Writes one tick label.
+pub type TickFormat<'f, T> = &'f dyn Fn(&T) -> String;
+
+/// What drawing returns: plotters' errors, boxed.
+pub type DrawResult<T> = Result<T, Box<dyn Error>>;
+
 /// A chart with the house caption, margins and label areas on `root`, over the given ranges.
 pub fn chart_builder<'a, 'b, X, Y>(
     root: &'a DrawingArea<SVGBackend<'b>, Shift>,
     caption: &str,
     x_range: X,
     y_range: Y,
-) -> Result<
-    ChartContext<'a, SVGBackend<'b>, Cartesian2d<X::CoordDescType, Y::CoordDescType>>,
-    Box<dyn Error>,
->
+) -> DrawResult<SvgChart<'a, 'b, X::CoordDescType, Y::CoordDescType>>
 where
     X: AsRangedCoord,
     Y: AsRangedCoord,
@@ -37,10 +43,10 @@ where
 /// Draws the house mesh (INK axes and labels, faint grid) with axis descriptions; tick labels
 /// are written by `x_format` and `y_format` (for example [`whole_number`]).
 pub fn draw_mesh<X, Y>(
-    chart: &mut ChartContext<'_, SVGBackend<'_>, Cartesian2d<X, Y>>,
-    (x_desc, x_format): (&str, &dyn Fn(&X::ValueType) -> String),
-    (y_desc, y_format): (&str, &dyn Fn(&Y::ValueType) -> String),
-) -> Result<(), Box<dyn Error>>
+    chart: &mut SvgChart<'_, '_, X, Y>,
+    (x_desc, x_format): (&str, TickFormat<'_, X::ValueType>),
+    (y_desc, y_format): (&str, TickFormat<'_, Y::ValueType>),
+) -> DrawResult<()>
 where
     X: Ranged + ValueFormatter<X::ValueType>,
     Y: Ranged + ValueFormatter<Y::ValueType>,
@@ -62,9 +68,9 @@ where
 
 /// Draws the legend of the labelled series at `position`, with a transparent background.
 pub fn draw_legend<'a, 'b: 'a, X: Ranged, Y: Ranged>(
-    chart: &mut ChartContext<'a, SVGBackend<'b>, Cartesian2d<X, Y>>,
+    chart: &mut SvgChart<'a, 'b, X, Y>,
     position: SeriesLabelPosition,
-) -> Result<(), Box<dyn Error>> {
+) -> DrawResult<()> {
     chart
         .configure_series_labels()
         .position(position)
