@@ -54,10 +54,7 @@ pub fn inverted_dropout<R: Rng + ?Sized>(x: &[f64], rate: DropoutRate, rng: &mut
 fn apply_mask<R: Rng + ?Sized>(x: &[f64], rate: DropoutRate, scale: f64, rng: &mut R) -> Vec<f64> {
     // A DropoutRate's keep probability is in (0, 1], so the mask cannot fail.
     let mask = bernoulli_mask(x.len(), rate.keep_probability(), rng).unwrap_or_default();
-    x.iter()
-        .zip(mask)
-        .map(|(&value, kept)| value * if kept { scale } else { 0.0 })
-        .collect()
+    x.iter().zip(mask).map(|(&value, kept)| value * if kept { scale } else { 0.0 }).collect()
 }
 // ANCHOR_END: apply_mask
 
@@ -106,10 +103,7 @@ impl Dropout {
             (Mode::Train, true) => inverted_dropout(x, self.rate, rng),
             (Mode::Train, false) => plain_dropout(x, self.rate, rng),
             (Mode::Eval, true) => x.to_vec(),
-            (Mode::Eval, false) => x
-                .iter()
-                .map(|&v| v * self.rate.keep_probability())
-                .collect(),
+            (Mode::Eval, false) => x.iter().map(|&v| v * self.rate.keep_probability()).collect(),
         }
     }
 }
@@ -131,10 +125,7 @@ mod tests {
         let y = inverted_dropout(&x, rate(0.3), &mut rng);
         assert_eq!(y.len(), x.len());
         for (&xi, &yi) in x.iter().zip(&y) {
-            assert!(
-                yi == 0.0 || yi == xi * rate(0.3).inverted_scale(),
-                "x = {xi}, y = {yi}"
-            );
+            assert!(yi == 0.0 || yi == xi * rate(0.3).inverted_scale(), "x = {xi}, y = {yi}");
         }
         assert!(y.contains(&0.0) && y.iter().any(|&v| v != 0.0));
     }
@@ -149,16 +140,10 @@ mod tests {
         let mut rng = Xoshiro256PlusPlus::seed_from_u64(42);
         let y = inverted_dropout(&vec![x; n], rate(p), &mut rng);
         let (mean, standard_error) = mean_and_standard_error(&y).unwrap();
-        assert!(
-            (mean - x).abs() <= 5.0 * standard_error,
-            "mean {mean} ± {standard_error}"
-        );
+        assert!((mean - x).abs() <= 5.0 * standard_error, "mean {mean} ± {standard_error}");
         let sample_variance = standard_error * standard_error * n as f64;
         let exact = inverted_dropout_variance(x, rate(p));
-        assert!(
-            (sample_variance / exact - 1.0).abs() < 0.05,
-            "{sample_variance} vs {exact}"
-        );
+        assert!((sample_variance / exact - 1.0).abs() < 0.05, "{sample_variance} vs {exact}");
     }
 
     #[test]
@@ -168,17 +153,11 @@ mod tests {
         let mut rng = Xoshiro256PlusPlus::seed_from_u64(5);
         let y = plain_dropout(&vec![x; n], rate(p), &mut rng);
         let (mean, standard_error) = mean_and_standard_error(&y).unwrap();
-        assert!(
-            (mean - 0.75 * x).abs() <= 5.0 * standard_error,
-            "mean {mean}"
-        );
+        assert!((mean - 0.75 * x).abs() <= 5.0 * standard_error, "mean {mean}");
         assert!(y.iter().all(|&v| v == 0.0 || v == x));
         let sample_variance = standard_error * standard_error * n as f64;
         let exact = plain_dropout_variance(x, rate(p));
-        assert!(
-            (sample_variance / exact - 1.0).abs() < 0.05,
-            "{sample_variance} vs {exact}"
-        );
+        assert!((sample_variance / exact - 1.0).abs() < 0.05, "{sample_variance} vs {exact}");
     }
 
     #[test]

@@ -23,10 +23,7 @@ impl fmt::Display for DropoutError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Self::RateOutOfRange { p } => {
-                write!(
-                    f,
-                    "dropout rate p = {p} is outside [0, 1): it must satisfy 0 <= p < 1"
-                )
+                write!(f, "dropout rate p = {p} is outside [0, 1): it must satisfy 0 <= p < 1")
             }
             Self::ProbabilityOutOfRange { q } => {
                 write!(f, "keep probability q = {q} is outside [0, 1]")

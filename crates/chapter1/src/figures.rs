@@ -16,8 +16,8 @@ use house_style::{
 };
 
 use crate::{
-    DropoutRate, RunningPoint, bernoulli_mask, binomial_pmf, inverted_dropout, kept_count,
-    plain_dropout, running_mean,
+    DropoutRate, RunningPoint, bernoulli_mask, binomial_pmf, inverted_dropout, kept_count, plain_dropout,
+    running_mean,
 };
 
 /// Units per mask in the kept-count figure.
@@ -54,13 +54,11 @@ pub fn kept_count_histogram(units: usize, masks: usize, rate: DropoutRate, seed:
 
 /// `ch1-kept-count`: the histogram of kept counts against `masks * Binomial(units, q)` pmf.
 fn kept_count_figure() -> Result<Figure, FigureError> {
-    let rate =
-        DropoutRate::new(KEPT_COUNT_RATE).map_err(|error| draw_error("ch1-kept-count", error))?;
+    let rate = DropoutRate::new(KEPT_COUNT_RATE).map_err(|error| draw_error("ch1-kept-count", error))?;
     let counts = kept_count_histogram(KEPT_COUNT_UNITS, KEPT_COUNT_MASKS, rate, KEPT_COUNT_SEED);
     let expected: Vec<(f64, f64)> = (0..=KEPT_COUNT_UNITS as u64)
         .map(|k| {
-            let pmf = binomial_pmf(KEPT_COUNT_UNITS as u64, k, rate.keep_probability())
-                .unwrap_or(f64::NAN);
+            let pmf = binomial_pmf(KEPT_COUNT_UNITS as u64, k, rate.keep_probability()).unwrap_or(f64::NAN);
             (k as f64, pmf * KEPT_COUNT_MASKS as f64)
         })
         .collect();
@@ -70,17 +68,8 @@ fn kept_count_figure() -> Result<Figure, FigureError> {
         let caption = format!(
             "Kept units in {KEPT_COUNT_MASKS} masks of {KEPT_COUNT_UNITS} units, p = {KEPT_COUNT_RATE}"
         );
-        let mut chart = chart_builder(
-            root,
-            &caption,
-            -0.5..KEPT_COUNT_UNITS as f64 + 0.5,
-            0.0..top,
-        )?;
-        draw_mesh(
-            &mut chart,
-            ("kept units k", &whole_number),
-            ("masks", &whole_number),
-        )?;
+        let mut chart = chart_builder(root, &caption, -0.5..KEPT_COUNT_UNITS as f64 + 0.5, 0.0..top)?;
+        draw_mesh(&mut chart, ("kept units k", &whole_number), ("masks", &whole_number))?;
         chart
             .draw_series(counts.iter().enumerate().map(|(k, &count)| {
                 let k = k as f64;
@@ -91,20 +80,11 @@ fn kept_count_figure() -> Result<Figure, FigureError> {
             }))?
             .label("measured count")
             .legend(|(x, y)| {
-                Rectangle::new(
-                    [(x, y - 6), (x + 16, y + 6)],
-                    palette::MEASURED.mix(0.55).filled(),
-                )
+                Rectangle::new([(x, y - 6), (x + 16, y + 6)], palette::MEASURED.mix(0.55).filled())
             });
         chart
-            .draw_series(
-                expected
-                    .iter()
-                    .map(|&point| Circle::new(point, 4, palette::REFERENCE.filled())),
-            )?
-            .label(format!(
-                "{KEPT_COUNT_MASKS} x Binomial({KEPT_COUNT_UNITS}, 1 - p) pmf"
-            ))
+            .draw_series(expected.iter().map(|&point| Circle::new(point, 4, palette::REFERENCE.filled())))?
+            .label(format!("{KEPT_COUNT_MASKS} x Binomial({KEPT_COUNT_UNITS}, 1 - p) pmf"))
             .legend(|(x, y)| Circle::new((x + 8, y), 4, palette::REFERENCE.filled()));
         draw_legend(&mut chart, SeriesLabelPosition::UpperLeft)
     })
@@ -121,13 +101,8 @@ fn running_mean_figure() -> Result<Figure, FigureError> {
     let n_max = RUNNING_MEAN_SAMPLES as f64;
     // The 95% band of the inverted-dropout mean, from its own running standard error.
     let band_from = inverted.iter().position(|p| p.n >= 10).unwrap_or(0);
-    let upper = inverted[band_from..]
-        .iter()
-        .map(|p| (p.n as f64, p.mean + 1.96 * p.standard_error));
-    let lower = inverted[band_from..]
-        .iter()
-        .rev()
-        .map(|p| (p.n as f64, p.mean - 1.96 * p.standard_error));
+    let upper = inverted[band_from..].iter().map(|p| (p.n as f64, p.mean + 1.96 * p.standard_error));
+    let lower = inverted[band_from..].iter().rev().map(|p| (p.n as f64, p.mean - 1.96 * p.standard_error));
     let band: Vec<(f64, f64)> = upper.chain(lower).collect();
 
     render_svg(name, |root| {
@@ -139,16 +114,10 @@ fn running_mean_figure() -> Result<Figure, FigureError> {
             ("mean of the first n outputs", &one_decimal),
         )?;
         chart
-            .draw_series(std::iter::once(Polygon::new(
-                band,
-                palette::DROPOUT.mix(0.2).filled(),
-            )))?
+            .draw_series(std::iter::once(Polygon::new(band, palette::DROPOUT.mix(0.2).filled())))?
             .label("95% interval, inverted")
             .legend(|(x, y)| {
-                Rectangle::new(
-                    [(x, y - 6), (x + 16, y + 6)],
-                    palette::DROPOUT.mix(0.2).filled(),
-                )
+                Rectangle::new([(x, y - 6), (x + 16, y + 6)], palette::DROPOUT.mix(0.2).filled())
             });
         chart
             .draw_series(LineSeries::new(
@@ -156,30 +125,21 @@ fn running_mean_figure() -> Result<Figure, FigureError> {
                 palette::DROPOUT.stroke_width(2),
             ))?
             .label("inverted dropout: y = x m / (1 - p)")
-            .legend(|(x, y)| {
-                PathElement::new([(x, y), (x + 16, y)], palette::DROPOUT.stroke_width(2))
-            });
+            .legend(|(x, y)| PathElement::new([(x, y), (x + 16, y)], palette::DROPOUT.stroke_width(2)));
         chart
             .draw_series(LineSeries::new(
                 plain.iter().map(|p| (p.n as f64, p.mean)),
                 palette::RELU.stroke_width(2),
             ))?
             .label("plain dropout: y = x m")
-            .legend(|(x, y)| {
-                PathElement::new([(x, y), (x + 16, y)], palette::RELU.stroke_width(2))
-            });
+            .legend(|(x, y)| PathElement::new([(x, y), (x + 16, y)], palette::RELU.stroke_width(2)));
         let expected_levels = [1.0, 1.0 - RUNNING_MEAN_RATE];
         chart
             .draw_series(expected_levels.map(|level| {
-                PathElement::new(
-                    [(1.0, level), (n_max, level)],
-                    palette::REFERENCE.stroke_width(1),
-                )
+                PathElement::new([(1.0, level), (n_max, level)], palette::REFERENCE.stroke_width(1))
             }))?
             .label("expected values x and (1 - p) x")
-            .legend(|(x, y)| {
-                PathElement::new([(x, y), (x + 16, y)], palette::REFERENCE.stroke_width(1))
-            });
+            .legend(|(x, y)| PathElement::new([(x, y), (x + 16, y)], palette::REFERENCE.stroke_width(1)));
         draw_legend(&mut chart, SeriesLabelPosition::UpperRight)
     })
 }
@@ -188,9 +148,8 @@ fn running_mean_figure() -> Result<Figure, FigureError> {
 fn log_spaced(points: &[RunningPoint]) -> Vec<RunningPoint> {
     let mut kept: Vec<RunningPoint> = Vec::new();
     for point in points {
-        let far_enough = kept
-            .last()
-            .is_none_or(|last| (point.n as f64 / last.n as f64).log10() >= 1.0 / 60.0);
+        let far_enough =
+            kept.last().is_none_or(|last| (point.n as f64 / last.n as f64).log10() >= 1.0 / 60.0);
         if far_enough || point.n == points.len() {
             kept.push(*point);
         }
@@ -199,10 +158,7 @@ fn log_spaced(points: &[RunningPoint]) -> Vec<RunningPoint> {
 }
 
 fn draw_error(name: &str, error: impl std::fmt::Display) -> FigureError {
-    FigureError::Draw {
-        name: name.to_owned(),
-        message: error.to_string(),
-    }
+    FigureError::Draw { name: name.to_owned(), message: error.to_string() }
 }
 
 #[cfg(test)]
@@ -221,16 +177,11 @@ mod tests {
     #[test]
     fn histogram_counts_every_mask_once_in_the_right_bin() {
         let rate = DropoutRate::new(KEPT_COUNT_RATE).unwrap();
-        let counts =
-            kept_count_histogram(KEPT_COUNT_UNITS, KEPT_COUNT_MASKS, rate, KEPT_COUNT_SEED);
+        let counts = kept_count_histogram(KEPT_COUNT_UNITS, KEPT_COUNT_MASKS, rate, KEPT_COUNT_SEED);
         assert_eq!(counts.len(), KEPT_COUNT_UNITS + 1);
         assert_eq!(counts.iter().sum::<u64>(), KEPT_COUNT_MASKS as u64);
         // The mean kept count is n q = 14; over 10^4 masks its SE is sqrt(n q (1-q) / 10^4) = 0.02.
-        let mean: f64 = counts
-            .iter()
-            .enumerate()
-            .map(|(k, &c)| k as f64 * c as f64)
-            .sum::<f64>()
+        let mean: f64 = counts.iter().enumerate().map(|(k, &c)| k as f64 * c as f64).sum::<f64>()
             / KEPT_COUNT_MASKS as f64;
         assert!((mean - 14.0).abs() < 5.0 * 0.0205, "mean kept count {mean}");
     }

@@ -53,14 +53,9 @@ mod tests {
         // 5 SE bound: false-failure rate 5.7e-7 per seed. An input-dependent probability
         // q(x) = 0.2 for x = 4 gives E = 0.8; swapping keep and drop (0.8) gives 3.2.
         let mut rng = Xoshiro256PlusPlus::seed_from_u64(1606);
-        let samples: Vec<f64> = (0..50_000)
-            .map(|_| gate(4.0, |_| 0.2, &mut rng).unwrap())
-            .collect();
+        let samples: Vec<f64> = (0..50_000).map(|_| gate(4.0, |_| 0.2, &mut rng).unwrap()).collect();
         let (mean, standard_error) = mean_and_standard_error(&samples).unwrap();
-        assert!(
-            (mean - 0.8).abs() <= 5.0 * standard_error,
-            "{mean} ± {standard_error}"
-        );
+        assert!((mean - 0.8).abs() <= 5.0 * standard_error, "{mean} ± {standard_error}");
     }
 
     #[test]

@@ -24,8 +24,7 @@ mod rate;
 mod stats;
 
 pub use dropout::{
-    Dropout, Mode, inverted_dropout, inverted_dropout_variance, plain_dropout,
-    plain_dropout_variance,
+    Dropout, Mode, inverted_dropout, inverted_dropout_variance, plain_dropout, plain_dropout_variance,
 };
 pub use error::DropoutError;
 pub use gate::gate;

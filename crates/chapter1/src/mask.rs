@@ -25,13 +25,9 @@ pub fn bernoulli_mask<R: Rng + ?Sized>(
     rng: &mut R,
 ) -> Result<Vec<bool>, DropoutError> {
     if !(0.0..=1.0).contains(&keep_probability) {
-        return Err(DropoutError::ProbabilityOutOfRange {
-            q: keep_probability,
-        });
+        return Err(DropoutError::ProbabilityOutOfRange { q: keep_probability });
     }
-    Ok((0..len)
-        .map(|_| rng.random_bool(keep_probability))
-        .collect())
+    Ok((0..len).map(|_| rng.random_bool(keep_probability)).collect())
 }
 
 /// The number of kept (`true`) entries of a mask. For a mask of `n` entries drawn with keep
@@ -48,18 +44,8 @@ mod tests {
     #[test]
     fn extreme_probabilities_are_deterministic() {
         let mut rng = Xoshiro256PlusPlus::seed_from_u64(7);
-        assert!(
-            bernoulli_mask(1000, 0.0, &mut rng)
-                .unwrap()
-                .iter()
-                .all(|&m| !m)
-        );
-        assert!(
-            bernoulli_mask(1000, 1.0, &mut rng)
-                .unwrap()
-                .iter()
-                .all(|&m| m)
-        );
+        assert!(bernoulli_mask(1000, 0.0, &mut rng).unwrap().iter().all(|&m| !m));
+        assert!(bernoulli_mask(1000, 1.0, &mut rng).unwrap().iter().all(|&m| m));
         assert!(bernoulli_mask(0, 0.3, &mut rng).unwrap().is_empty());
     }
 
@@ -72,10 +58,7 @@ mod tests {
         let mut rng = Xoshiro256PlusPlus::seed_from_u64(2016);
         let fraction = kept_count(&bernoulli_mask(n, q, &mut rng).unwrap()) as f64 / n as f64;
         let standard_error = (q * (1.0 - q) / n as f64).sqrt();
-        assert!(
-            (fraction - q).abs() <= 5.0 * standard_error,
-            "fraction {fraction}"
-        );
+        assert!((fraction - q).abs() <= 5.0 * standard_error, "fraction {fraction}");
     }
 
     #[test]
@@ -83,10 +66,7 @@ mod tests {
         let mut rng = Xoshiro256PlusPlus::seed_from_u64(0);
         for q in [-0.1, 1.1, f64::NAN, f64::INFINITY] {
             let error = bernoulli_mask(3, q, &mut rng).unwrap_err();
-            assert!(
-                matches!(error, DropoutError::ProbabilityOutOfRange { .. }),
-                "{error}"
-            );
+            assert!(matches!(error, DropoutError::ProbabilityOutOfRange { .. }), "{error}");
         }
     }
 }

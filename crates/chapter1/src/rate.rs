@@ -21,11 +21,7 @@ impl DropoutRate {
     /// Validates `p`. NaN, negative values and values `>= 1` give
     /// [`DropoutError::RateOutOfRange`] naming `p`.
     pub fn new(p: f64) -> Result<Self, DropoutError> {
-        if (0.0..1.0).contains(&p) {
-            Ok(Self(p))
-        } else {
-            Err(DropoutError::RateOutOfRange { p })
-        }
+        if (0.0..1.0).contains(&p) { Ok(Self(p)) } else { Err(DropoutError::RateOutOfRange { p }) }
     }
 
     /// The rate `p` itself.
@@ -54,14 +50,7 @@ mod tests {
         for p in [0.0, 1e-300, 0.5, 1.0 - f64::EPSILON / 2.0] {
             assert_eq!(DropoutRate::new(p).map(DropoutRate::p), Ok(p));
         }
-        for p in [
-            -1e-300,
-            -0.0 - 1e-9,
-            1.0,
-            1.5,
-            f64::INFINITY,
-            f64::NEG_INFINITY,
-        ] {
+        for p in [-1e-300, -0.0 - 1e-9, 1.0, 1.5, f64::INFINITY, f64::NEG_INFINITY] {
             assert_eq!(DropoutRate::new(p), Err(DropoutError::RateOutOfRange { p }));
         }
     }

@@ -55,16 +55,9 @@ pub fn running_mean(samples: &[f64]) -> Vec<RunningPoint> {
             let delta = y - mean;
             mean += delta / n as f64;
             sum_of_squares += delta * (y - mean);
-            let standard_error = if n > 1 {
-                (sum_of_squares / (n as f64 - 1.0) / n as f64).sqrt()
-            } else {
-                f64::NAN
-            };
-            RunningPoint {
-                n,
-                mean,
-                standard_error,
-            }
+            let standard_error =
+                if n > 1 { (sum_of_squares / (n as f64 - 1.0) / n as f64).sqrt() } else { f64::NAN };
+            RunningPoint { n, mean, standard_error }
         })
         .collect()
 }
@@ -94,10 +87,7 @@ mod tests {
         for point in &running[1..] {
             let (mean, standard_error) = mean_and_standard_error(&samples[..point.n]).unwrap();
             assert!((point.mean - mean).abs() < 1e-14, "{point:?}");
-            assert!(
-                (point.standard_error - standard_error).abs() < 1e-14,
-                "{point:?}"
-            );
+            assert!((point.standard_error - standard_error).abs() < 1e-14, "{point:?}");
         }
         assert!(running[0].standard_error.is_nan());
         assert!(running_mean(&[]).is_empty());

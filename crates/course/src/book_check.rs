@@ -9,11 +9,7 @@ use crate::{process, tools};
 /// `cargo course build`: build into target/book, then [`check_built_book`].
 pub fn build_and_check() -> Result<(), String> {
     let tools = tools::ensure()?;
-    process::run(
-        "build the book",
-        &mut tools.mdbook(&["build"]),
-        &repo_root(),
-    )?;
+    process::run("build the book", &mut tools.mdbook(&["build"]), &repo_root())?;
     let out = repo_root().join("target/book");
     let report = check_built_book(&out)?;
     println!("book check: {report}");
@@ -49,16 +45,12 @@ pub fn check_built_book(out: &Path) -> Result<String, String> {
         pages += 1;
         for src in attribute_values(&text, "script", "src") {
             if is_remote(&src) {
-                problems.push(format!(
-                    "{relative}: <script src=\"{src}\"> points off the machine"
-                ));
+                problems.push(format!("{relative}: <script src=\"{src}\"> points off the machine"));
             }
         }
         for href in attribute_values(&text, "link", "href") {
             if is_remote(&href) {
-                problems.push(format!(
-                    "{relative}: <link href=\"{href}\"> points off the machine"
-                ));
+                problems.push(format!("{relative}: <link href=\"{href}\"> points off the machine"));
             } else if !resolves(file, &href) {
                 problems.push(format!("{relative}: <link href=\"{href}\"> does not exist"));
             }
@@ -66,19 +58,13 @@ pub fn check_built_book(out: &Path) -> Result<String, String> {
         for src in attribute_values(&text, "img", "src") {
             images += 1;
             if is_remote(&src) || !resolves(file, &src) {
-                problems.push(format!(
-                    "{relative}: image {src} is missing (or not on this machine)"
-                ));
+                problems.push(format!("{relative}: image {src} is missing (or not on this machine)"));
             }
         }
         for href in attribute_values(&text, "a", "href") {
-            let local_page =
-                !is_remote(&href) && !href.starts_with('#') && !href.starts_with("mailto:");
+            let local_page = !is_remote(&href) && !href.starts_with('#') && !href.starts_with("mailto:");
             if local_page
-                && href
-                    .split('#')
-                    .next()
-                    .is_some_and(|page| page.ends_with(".html"))
+                && href.split('#').next().is_some_and(|page| page.ends_with(".html"))
                 && !resolves(file, &href)
             {
                 problems.push(format!("{relative}: link to {href} does not resolve"));
@@ -91,9 +77,7 @@ pub fn check_built_book(out: &Path) -> Result<String, String> {
             if text.contains("class=\"katex\"") {
                 math_pages += 1;
             } else {
-                problems.push(format!(
-                    "{relative}: a chapter page without KaTeX-rendered math"
-                ));
+                problems.push(format!("{relative}: a chapter page without KaTeX-rendered math"));
             }
         }
     }
@@ -105,11 +89,7 @@ pub fn check_built_book(out: &Path) -> Result<String, String> {
             "{pages} pages, {math_pages} chapter pages with KaTeX math, {images} images, nothing remote"
         ))
     } else {
-        Err(format!(
-            "the built book has {} problem(s):\n  {}",
-            problems.len(),
-            problems.join("\n  ")
-        ))
+        Err(format!("the built book has {} problem(s):\n  {}", problems.len(), problems.join("\n  ")))
     }
 }
 
@@ -123,11 +103,7 @@ fn files_under(dir: &Path) -> Vec<PathBuf> {
         };
         for entry in entries.flatten() {
             let path = entry.path();
-            if path.is_dir() {
-                pending.push(path)
-            } else {
-                found.push(path)
-            }
+            if path.is_dir() { pending.push(path) } else { found.push(path) }
         }
     }
     found.sort();
@@ -190,9 +166,7 @@ fn attribute_in(tag_text: &str, attribute: &str) -> Option<String> {
             let inner = &value_part[1..];
             return inner.find(quote).map(|end| inner[..end].to_owned());
         }
-        let end = value_part
-            .find(|c: char| c.is_whitespace() || c == '>')
-            .unwrap_or(value_part.len());
+        let end = value_part.find(|c: char| c.is_whitespace() || c == '>').unwrap_or(value_part.len());
         return Some(value_part[..end].to_owned());
     }
 }
@@ -220,27 +194,15 @@ mod tests {
         assert_eq!(attribute_values(html, "script", "src"), ["a.js"]);
         assert_eq!(attribute_values(html, "link", "href"), ["b.css"]);
         assert_eq!(attribute_values(html, "img", "src"), ["c.svg"]);
-        assert_eq!(
-            attribute_values(r#"<img data-src="x" src="y">"#, "img", "src"),
-            ["y"]
-        );
+        assert_eq!(attribute_values(r#"<img data-src="x" src="y">"#, "img", "src"), ["y"]);
     }
 
     #[test]
     fn remote_means_another_machine() {
-        for url in [
-            "https://cdn.example/k.css",
-            "http://x",
-            "//cdn/x.js",
-            " HTTPS://X",
-        ] {
+        for url in ["https://cdn.example/k.css", "http://x", "//cdn/x.js", " HTTPS://X"] {
             assert!(is_remote(url), "{url}");
         }
-        for url in [
-            "fonts/a.woff2",
-            "../katex/katex.min.css",
-            "data:image/png;base64,AA",
-        ] {
+        for url in ["fonts/a.woff2", "../katex/katex.min.css", "data:image/png;base64,AA"] {
             assert!(!is_remote(url), "{url}");
         }
     }
@@ -268,11 +230,8 @@ mod tests {
 
         std::fs::create_dir_all(dir.join("figures")).unwrap();
         std::fs::write(dir.join("figures/a.svg"), "<svg/>").unwrap();
-        std::fs::write(
-            dir.join("chapter-1.html"),
-            r#"<span class="katex"></span><img src="figures/a.svg">"#,
-        )
-        .unwrap();
+        std::fs::write(dir.join("chapter-1.html"), r#"<span class="katex"></span><img src="figures/a.svg">"#)
+            .unwrap();
         assert!(check_built_book(&dir).is_ok());
         std::fs::remove_dir_all(&dir).unwrap();
     }

@@ -30,12 +30,7 @@ pub fn code_blocks(page: &Path, markdown: &str) -> Vec<CodeBlock> {
             match open.take() {
                 Some(block) => blocks.push(block),
                 None => {
-                    let language = info
-                        .split([',', ' '])
-                        .next()
-                        .unwrap_or("")
-                        .trim()
-                        .to_owned();
+                    let language = info.split([',', ' ']).next().unwrap_or("").trim().to_owned();
                     open = Some(CodeBlock {
                         page: page.to_owned(),
                         line: index + 1,
@@ -56,11 +51,7 @@ pub fn code_blocks(page: &Path, markdown: &str) -> Vec<CodeBlock> {
 pub fn problems(book_dir: &Path, rust_sources: &[(PathBuf, String)]) -> Vec<String> {
     let mut problems = Vec::new();
     for page in markdown_pages(book_dir) {
-        let relative = page
-            .strip_prefix(book_dir)
-            .unwrap_or(&page)
-            .to_string_lossy()
-            .replace('\\', "/");
+        let relative = page.strip_prefix(book_dir).unwrap_or(&page).to_string_lossy().replace('\\', "/");
         let Ok(text) = std::fs::read_to_string(&page) else {
             continue;
         };
@@ -89,10 +80,7 @@ fn include_problems(relative: &str, block: &CodeBlock) -> Vec<String> {
     let mut problems = Vec::new();
     let page_dir = block.page.parent().unwrap_or(Path::new("."));
     for line in block.body.iter().filter(|line| !line.trim().is_empty()) {
-        let target = line
-            .trim()
-            .strip_prefix("{{#include ")
-            .and_then(|rest| rest.strip_suffix("}}"));
+        let target = line.trim().strip_prefix("{{#include ").and_then(|rest| rest.strip_suffix("}}"));
         let Some(target) = target else {
             problems.push(format!(
                 "book/{relative}:{}: a ```rs block may only {{{{#include}}}} crate code; write ```rust for code to run",
@@ -100,14 +88,14 @@ fn include_problems(relative: &str, block: &CodeBlock) -> Vec<String> {
             ));
             continue;
         };
-        let (file, anchor) = target
-            .split_once(':')
-            .map_or((target, None), |(file, anchor)| (file, Some(anchor)));
+        let (file, anchor) =
+            target.split_once(':').map_or((target, None), |(file, anchor)| (file, Some(anchor)));
         let path = page_dir.join(file.trim());
-        let compiled =
-            file.ends_with(".rs") && (file.contains("crates/") || file.contains("exercises/"));
+        let compiled = file.ends_with(".rs") && (file.contains("crates/") || file.contains("exercises/"));
         match std::fs::read_to_string(&path) {
-            Err(_) => problems.push(format!("book/{relative}:{}: included file {file} does not exist", block.line)),
+            Err(_) => {
+                problems.push(format!("book/{relative}:{}: included file {file} does not exist", block.line))
+            }
             Ok(_) if !compiled => problems.push(format!(
                 "book/{relative}:{}: included file {file} is not Rust source under crates/ or exercises/",
                 block.line
@@ -117,7 +105,8 @@ fn include_problems(relative: &str, block: &CodeBlock) -> Vec<String> {
                 if let Some(anchor) = named_anchor
                     && !source.contains(&format!("ANCHOR: {anchor}"))
                 {
-                    problems.push(format!("book/{relative}:{}: {file} has no `// ANCHOR: {anchor}`", block.line));
+                    problems
+                        .push(format!("book/{relative}:{}: {file} has no `// ANCHOR: {anchor}`", block.line));
                 }
             }
         }
@@ -177,11 +166,7 @@ mod tests {
     fn every_book_code_block_is_compiled_by_the_tests() {
         let root = repo_root();
         let found = problems(&root.join("book"), &rust_sources(&root.join("crates")));
-        assert!(
-            found.is_empty(),
-            "book code blocks that no test compiles:\n{}",
-            found.join("\n")
-        );
+        assert!(found.is_empty(), "book code blocks that no test compiles:\n{}", found.join("\n"));
     }
 
     #[test]
@@ -200,10 +185,7 @@ mod tests {
         assert!(found[1].contains("does not exist"));
         assert!(found[2].contains("may only"));
 
-        let host = (
-            PathBuf::from("lib.rs"),
-            "#[doc = include_str!(\"../../../book/page.md\")]".to_owned(),
-        );
+        let host = (PathBuf::from("lib.rs"), "#[doc = include_str!(\"../../../book/page.md\")]".to_owned());
         let found = problems(&dir.join("book"), &[host]);
         assert_eq!(found.len(), 2, "{found:#?}");
         std::fs::remove_dir_all(&dir).unwrap();

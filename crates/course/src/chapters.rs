@@ -14,10 +14,7 @@ pub struct Chapter {
 }
 
 /// Every chapter, in book order.
-pub const CHAPTERS: &[Chapter] = &[Chapter {
-    package: "chapter1",
-    figures: chapter1::figures::all,
-}];
+pub const CHAPTERS: &[Chapter] = &[Chapter { package: "chapter1", figures: chapter1::figures::all }];
 
 /// The repository root (this crate lives in crates/course).
 pub fn repo_root() -> PathBuf {
@@ -33,10 +30,7 @@ pub fn write_figures() -> Result<(), String> {
         let figures = (chapter.figures)().map_err(|error| error.to_string())?;
         let written = house_style::write_all(&figures, &dir).map_err(|error| error.to_string())?;
         for path in written {
-            println!(
-                "wrote {}",
-                path.strip_prefix(repo_root()).unwrap_or(&path).display()
-            );
+            println!("wrote {}", path.strip_prefix(repo_root()).unwrap_or(&path).display());
         }
     }
     Ok(())

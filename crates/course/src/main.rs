@@ -13,6 +13,7 @@ mod chapters;
 mod process;
 mod tools;
 mod verify;
+mod wrong_answers;
 
 use std::process::ExitCode;
 

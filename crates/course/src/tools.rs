@@ -42,10 +42,7 @@ impl BookTools {
     /// `mdbook <args>` with the tools' PATH, run from the repository root.
     pub fn mdbook(&self, args: &[&str]) -> Command {
         let mut command = Command::new(&self.mdbook);
-        command
-            .args(args)
-            .env("PATH", &self.path_env)
-            .current_dir(repo_root());
+        command.args(args).env("PATH", &self.path_env).current_dir(repo_root());
         command
     }
 }
@@ -55,11 +52,7 @@ impl BookTools {
 pub fn ensure() -> Result<BookTools, String> {
     let local_bin = repo_root().join(".tools/bin");
     let mut directories = vec![local_bin.clone()];
-    directories.extend(
-        std::env::var_os("PATH")
-            .iter()
-            .flat_map(std::env::split_paths),
-    );
+    directories.extend(std::env::var_os("PATH").iter().flat_map(std::env::split_paths));
     let path_env = std::env::join_paths(&directories).map_err(|error| error.to_string())?;
 
     let mut mdbook = None;
@@ -78,17 +71,12 @@ pub fn ensure() -> Result<BookTools, String> {
 
 /// The first `<dir>/<crate_name>` whose `--version` prints the pinned version line.
 fn find(tool: &PinnedTool, directories: &[PathBuf]) -> Option<PathBuf> {
-    directories
-        .iter()
-        .map(|dir| dir.join(tool.crate_name))
-        .find(|candidate| {
-            Command::new(candidate)
-                .arg("--version")
-                .output()
-                .is_ok_and(|output| {
-                    String::from_utf8_lossy(&output.stdout).trim() == tool.version_line
-                })
-        })
+    directories.iter().map(|dir| dir.join(tool.crate_name)).find(|candidate| {
+        Command::new(candidate)
+            .arg("--version")
+            .output()
+            .is_ok_and(|output| String::from_utf8_lossy(&output.stdout).trim() == tool.version_line)
+    })
 }
 
 fn install(tool: &PinnedTool) -> Result<PathBuf, String> {
@@ -103,11 +91,7 @@ fn install(tool: &PinnedTool) -> Result<PathBuf, String> {
         .args(["install", "--locked", "--root"])
         .arg(&root)
         .arg(format!("{}@{}", tool.crate_name, tool.version));
-    process::run(
-        &format!("install {} {}", tool.crate_name, tool.version),
-        &mut command,
-        &repo_root(),
-    )?;
+    process::run(&format!("install {} {}", tool.crate_name, tool.version), &mut command, &repo_root())?;
     let installed = root.join("bin").join(tool.crate_name);
     find(tool, &[root.join("bin")]).ok_or_else(|| {
         format!(

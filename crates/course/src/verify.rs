@@ -5,15 +5,11 @@ use std::process::Command;
 use std::time::Instant;
 
 use crate::chapters::{CHAPTERS, repo_root};
-use crate::{book_check, process};
+use crate::{book_check, process, wrong_answers};
 
 /// Runs every step and prints a summary line `verify: N passed, M failed`.
 pub fn run() -> Result<(), String> {
-    let solutions = CHAPTERS
-        .iter()
-        .map(|c| format!("{}/solutions", c.package))
-        .collect::<Vec<_>>()
-        .join(",");
+    let solutions = CHAPTERS.iter().map(|c| format!("{}/solutions", c.package)).collect::<Vec<_>>().join(",");
     let mut outcomes: Vec<(String, Result<(), String>, f64)> = Vec::new();
     let mut step = |name: &str, action: &mut dyn FnMut() -> Result<(), String>| {
         let started = Instant::now();
@@ -21,21 +17,11 @@ pub fn run() -> Result<(), String> {
         outcomes.push((name.to_owned(), result, started.elapsed().as_secs_f64()));
     };
 
-    step("format", &mut || {
-        cargo("format", &["fmt", "--all", "--check"])
-    });
+    step("format", &mut || cargo("format", &["fmt", "--all", "--check"]));
     step("lints with the stubs", &mut || {
         cargo(
             "lints with the stubs",
-            &[
-                "clippy",
-                "--workspace",
-                "--all-targets",
-                "--locked",
-                "--",
-                "-D",
-                "warnings",
-            ],
+            &["clippy", "--workspace", "--all-targets", "--locked", "--", "-D", "warnings"],
         )
     });
     step("lints with the solutions", &mut || {
@@ -57,59 +43,37 @@ pub fn run() -> Result<(), String> {
     step("all tests, exercises solved", &mut || {
         cargo(
             "all tests with the solutions in place of the stubs (library, book pages, figures, exercises)",
-            &[
-                "test",
-                "--workspace",
-                "--locked",
-                "--no-fail-fast",
-                "--features",
-                &solutions,
-            ],
+            &["test", "--workspace", "--locked", "--no-fail-fast", "--features", &solutions],
         )
     });
     for chapter in CHAPTERS {
-        let name = format!(
-            "{}: every shipped stub fails with its todo! message",
-            chapter.package
-        );
+        let name = format!("{}: every shipped stub fails with its todo! message", chapter.package);
         step(&name, &mut || {
-            let mut command = cargo_command(&[
-                "test",
-                "--locked",
-                "-p",
-                chapter.package,
-                "--test",
-                "exercises",
-            ]);
+            let mut command =
+                cargo_command(&["test", "--locked", "-p", chapter.package, "--test", "exercises"]);
             command.env(exercise_check::EXPECT_STUBS_VAR, "1");
             process::run(&name, &mut command, &repo_root())
         });
     }
-    step(
-        "book builds and works offline",
-        &mut book_check::build_and_check,
-    );
+    for chapter in CHAPTERS {
+        let name = format!("{}: the exercise tests reject the known wrong answers", chapter.package);
+        step(&name, &mut || {
+            println!("\n==> {name}");
+            wrong_answers::check(chapter)
+        });
+    }
+    step("book builds and works offline", &mut book_check::build_and_check);
 
     println!("\n==> summary");
-    let failed = outcomes
-        .iter()
-        .filter(|(_, result, _)| result.is_err())
-        .count();
+    let failed = outcomes.iter().filter(|(_, result, _)| result.is_err()).count();
     for (name, result, seconds) in &outcomes {
         match result {
             Ok(()) => println!("  ok      {name} ({seconds:.0} s)"),
             Err(message) => println!("  FAILED  {name} ({seconds:.0} s): {message}"),
         }
     }
-    println!(
-        "verify: {} passed, {failed} failed",
-        outcomes.len() - failed
-    );
-    if failed == 0 {
-        Ok(())
-    } else {
-        Err(format!("{failed} verify step(s) failed"))
-    }
+    println!("verify: {} passed, {failed} failed", outcomes.len() - failed);
+    if failed == 0 { Ok(()) } else { Err(format!("{failed} verify step(s) failed")) }
 }
 
 fn cargo_command(args: &[&str]) -> Command {

@@ -79,9 +79,7 @@ fn check_stub_message(id: &str, file: &str, message: &str) -> Result<(), String>
         return Err(format!("the todo! message must name \"Exercise {id}\""));
     }
     if !message.contains(file) {
-        return Err(format!(
-            "the todo! message must name the file to edit, {file}"
-        ));
+        return Err(format!("the todo! message must name the file to edit, {file}"));
     }
     Ok(())
 }
@@ -104,10 +102,7 @@ mod tests {
         let no_file = "not yet implemented: Exercise 1.1: return a mask".to_owned();
         let not_todo = format!("assertion failed: Exercise 1.1 ({FILE})");
         for message in [wrong_id, no_file, not_todo] {
-            assert!(
-                check_stub_message("1.1", FILE, &message).is_err(),
-                "{message}"
-            );
+            assert!(check_stub_message("1.1", FILE, &message).is_err(), "{message}");
         }
     }
 

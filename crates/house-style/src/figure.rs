@@ -78,34 +78,23 @@ where
 {
     let mut svg = String::new();
     {
-        let root =
-            SVGBackend::with_string(&mut svg, (crate::WIDTH, crate::HEIGHT)).into_drawing_area();
+        let root = SVGBackend::with_string(&mut svg, (crate::WIDTH, crate::HEIGHT)).into_drawing_area();
         let drawn = draw(&root).and_then(|()| root.present().map_err(Box::from));
-        drawn.map_err(|error| FigureError::Draw {
-            name: name.to_owned(),
-            message: error.to_string(),
-        })?;
+        drawn.map_err(|error| FigureError::Draw { name: name.to_owned(), message: error.to_string() })?;
     }
-    Ok(Figure {
-        name: name.to_owned(),
-        svg,
-    })
+    Ok(Figure { name: name.to_owned(), svg })
 }
 
 /// Writes every figure into `figures_dir` (created if missing); returns the paths written.
 pub fn write_all(figures: &[Figure], figures_dir: &Path) -> Result<Vec<PathBuf>, FigureError> {
-    std::fs::create_dir_all(figures_dir).map_err(|source| FigureError::Io {
-        path: figures_dir.to_owned(),
-        source,
-    })?;
+    std::fs::create_dir_all(figures_dir)
+        .map_err(|source| FigureError::Io { path: figures_dir.to_owned(), source })?;
     figures
         .iter()
         .map(|figure| {
             let path = figure.path_in(figures_dir);
-            std::fs::write(&path, &figure.svg).map_err(|source| FigureError::Io {
-                path: path.clone(),
-                source,
-            })?;
+            std::fs::write(&path, &figure.svg)
+                .map_err(|source| FigureError::Io { path: path.clone(), source })?;
             Ok(path)
         })
         .collect()
@@ -118,18 +107,11 @@ pub fn check_fresh(figures: &[Figure], figures_dir: &Path) -> Result<(), FigureE
     let paths: Vec<PathBuf> = figures
         .iter()
         .filter(|figure| {
-            std::fs::read_to_string(figure.path_in(figures_dir))
-                .ok()
-                .as_deref()
-                != Some(figure.svg.as_str())
+            std::fs::read_to_string(figure.path_in(figures_dir)).ok().as_deref() != Some(figure.svg.as_str())
         })
         .map(|figure| figure.path_in(figures_dir))
         .collect();
-    if paths.is_empty() {
-        Ok(())
-    } else {
-        Err(FigureError::Stale { paths })
-    }
+    if paths.is_empty() { Ok(()) } else { Err(FigureError::Stale { paths }) }
 }
 
 #[cfg(test)]
@@ -160,19 +142,13 @@ mod tests {
     fn a_missing_file_is_stale() {
         let figure = render_svg("absent", |_| Ok(())).unwrap();
         let dir = scratch_dir("missing");
-        assert!(matches!(
-            check_fresh(&[figure], &dir),
-            Err(FigureError::Stale { .. })
-        ));
+        assert!(matches!(check_fresh(&[figure], &dir), Err(FigureError::Stale { .. })));
     }
 
     #[test]
     fn background_is_transparent_by_default() {
         let figure = render_svg("blank", |_| Ok(())).unwrap();
         assert!(figure.svg.starts_with("<svg"), "{}", figure.svg);
-        assert!(
-            !figure.svg.contains("<rect"),
-            "a blank figure must not paint a background"
-        );
+        assert!(!figure.svg.contains("<rect"), "a blank figure must not paint a background");
     }
 }

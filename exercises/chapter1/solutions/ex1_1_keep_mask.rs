@@ -7,7 +7,5 @@ use rand::{Rng, RngExt};
 /// `keep_probability` and `false` (drop it) otherwise. Assume `keep_probability` is in [0, 1].
 pub fn keep_mask<R: Rng + ?Sized>(len: usize, keep_probability: f64, rng: &mut R) -> Vec<bool> {
     // One Bernoulli draw per unit. `random_bool(q)` is true with probability exactly q.
-    (0..len)
-        .map(|_| rng.random_bool(keep_probability))
-        .collect()
+    (0..len).map(|_| rng.random_bool(keep_probability)).collect()
 }

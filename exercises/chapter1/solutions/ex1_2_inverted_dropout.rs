@@ -10,12 +10,6 @@ pub fn inverted_dropout<R: Rng + ?Sized>(x: &[f64], p: f64, rng: &mut R) -> Vec<
     // Kept with probability q = 1 - p and scaled by 1/q: E[y] = q * x / q = x.
     let keep_probability = 1.0 - p;
     x.iter()
-        .map(|&value| {
-            if rng.random_bool(keep_probability) {
-                value / keep_probability
-            } else {
-                0.0
-            }
-        })
+        .map(|&value| if rng.random_bool(keep_probability) { value / keep_probability } else { 0.0 })
         .collect()
 }
