@@ -14,7 +14,10 @@ pub struct Chapter {
 }
 
 /// Every chapter, in book order.
-pub const CHAPTERS: &[Chapter] = &[Chapter { package: "chapter1", figures: chapter1::figures::all }];
+pub const CHAPTERS: &[Chapter] = &[
+    Chapter { package: "chapter1", figures: chapter1::figures::all },
+    Chapter { package: "chapter3", figures: chapter3::figures::all },
+];
 
 /// The repository root (this crate lives in crates/course).
 pub fn repo_root() -> PathBuf {

@@ -1,0 +1,196 @@
+//! The chapter's figures, drawn from the chapter's own functions with fixed seeds.
+
+use plotters::chart::SeriesLabelPosition;
+use plotters::element::{Circle, PathElement};
+use plotters::prelude::{IntoLogRange, LineSeries};
+use plotters::style::{Color, RGBColor};
+use rand::SeedableRng;
+use rand::rngs::Xoshiro256PlusPlus;
+
+use house_style::{
+    Figure, FigureError, chart_builder, draw_legend, draw_mesh, one_decimal, palette, render_svg, whole_number,
+};
+
+use crate::convergence::{errors_by_n, log_log_slope};
+use crate::{gate_variance, gelu, mc_gelu_fast, std_normal_cdf};
+
+/// The dropout rate drawn next to GELU's gate in the gate and noise figures.
+pub const COMPARISON_DROPOUT_RATE: f64 = 0.5;
+/// Sample sizes of the Monte Carlo curves figure.
+pub const CURVE_SAMPLE_SIZES: [u64; 3] = [100, 10_000, 1_000_000];
+/// Seed of the Monte Carlo curves figure.
+pub const CURVE_SEED: u64 = 3;
+/// The input of the convergence figure.
+pub const CONVERGENCE_X: f64 = 1.0;
+/// Sample sizes of the convergence figure: 10 to 10^5, four per decade.
+pub const CONVERGENCE_SAMPLE_SIZES: [u64; 17] = [
+    10, 18, 32, 56, 100, 178, 316, 562, 1_000, 1_778, 3_162, 5_623, 10_000, 17_783, 31_623, 56_234, 100_000,
+];
+/// Estimates per sample size in the convergence figure.
+pub const CONVERGENCE_REPLICATES: usize = 200;
+/// Seed of the convergence figure.
+pub const CONVERGENCE_SEED: u64 = 4;
+
+/// All figures of chapter 3, in page order.
+pub fn all() -> Result<Vec<Figure>, FigureError> {
+    Ok(vec![gate_figure()?, monte_carlo_curves_figure()?, convergence_figure()?, noise_figure()?])
+}
+
+/// Inputs from `start` to `end` in `steps` equal steps (both ends included).
+fn grid(start: f64, end: f64, steps: usize) -> Vec<f64> {
+    (0..=steps).map(|i| start + (end - start) * i as f64 / steps as f64).collect()
+}
+
+fn line(color: RGBColor) -> impl Fn((i32, i32)) -> PathElement<(i32, i32)> {
+    move |(x, y)| PathElement::new([(x, y), (x + 16, y)], color.stroke_width(2))
+}
+
+/// `ch3-gate`: keep probabilities (left) and expected outputs (right) of the three gates.
+fn gate_figure() -> Result<Figure, FigureError> {
+    let xs = grid(-3.0, 3.0, 240);
+    let q = 1.0 - COMPARISON_DROPOUT_RATE;
+    let relu_gate = |x: f64| if x > 0.0 { 1.0 } else { 0.0 };
+    render_svg("ch3-gate", |root| {
+        let panels = root.split_evenly((1, 2));
+        let mut left = chart_builder(&panels[0], "Keep probability g(x)", -3.0..3.0, -0.05..1.05)?;
+        draw_mesh(&mut left, ("x", &one_decimal), ("g(x)", &one_decimal))?;
+        let gates: [(&str, RGBColor, &dyn Fn(f64) -> f64); 3] = [
+            ("dropout (1 - p)", palette::DROPOUT, &|_| q),
+            ("ReLU", palette::RELU, &relu_gate),
+            ("GELU (Phi)", palette::GELU, &std_normal_cdf),
+        ];
+        // The panel is too narrow for a legend that clears every curve; the right panel's serves both.
+        for (_, color, g) in gates {
+            left.draw_series(LineSeries::new(xs.iter().map(|&x| (x, g(x))), color.stroke_width(2)))?;
+        }
+
+        let mut right = chart_builder(&panels[1], "Expected output x g(x)", -3.0..3.0, -1.6..3.1)?;
+        draw_mesh(&mut right, ("x", &one_decimal), ("E[x m]", &one_decimal))?;
+        for (label, color, g) in gates {
+            right
+                .draw_series(LineSeries::new(xs.iter().map(|&x| (x, x * g(x))), color.stroke_width(2)))?
+                .label(label)
+                .legend(line(color));
+        }
+        draw_legend(&mut right, SeriesLabelPosition::UpperLeft)
+    })
+}
+
+/// `ch3-mc-curves`: Monte Carlo estimates across x at three sample sizes, against the exact GELU
+/// (left), and their absolute errors against the predicted standard error (right, log scale).
+fn monte_carlo_curves_figure() -> Result<Figure, FigureError> {
+    let name = "ch3-mc-curves";
+    let xs = grid(-4.0, 3.0, 70);
+    let mut rng = Xoshiro256PlusPlus::seed_from_u64(CURVE_SEED);
+    let mut estimates: Vec<Vec<(f64, f64)>> = Vec::new();
+    for n in CURVE_SAMPLE_SIZES {
+        let row = xs
+            .iter()
+            .map(|&x| mc_gelu_fast(x, n, &mut rng).map(|estimate| (x, estimate.mean)))
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(|error| FigureError::Draw { name: name.to_owned(), message: error.to_string() })?;
+        estimates.push(row);
+    }
+    let colors = [palette::RELU, palette::DROPOUT, palette::GELU];
+    let fine = grid(-4.0, 3.0, 280);
+    render_svg(name, |root| {
+        let panels = root.split_evenly((1, 2));
+        let mut left = chart_builder(&panels[0], "Monte Carlo estimates of GELU(x)", -4.0..3.0, -0.6..3.2)?;
+        draw_mesh(&mut left, ("x", &one_decimal), ("mean of n gate draws", &one_decimal))?;
+        left.draw_series(LineSeries::new(fine.iter().map(|&x| (x, gelu(x))), palette::REFERENCE.stroke_width(1)))?
+            .label("exact x Phi(x)")
+            .legend(line(palette::REFERENCE));
+        for ((n, row), color) in CURVE_SAMPLE_SIZES.iter().zip(&estimates).zip(colors) {
+            left.draw_series(row.iter().map(|&point| Circle::new(point, 3, color.filled())))?
+                .label(format!("n = {n}"))
+                .legend(move |(x, y)| Circle::new((x + 8, y), 3, color.filled()));
+        }
+        draw_legend(&mut left, SeriesLabelPosition::UpperLeft)?;
+
+        // Same colours as on the left; each line is that n's predicted standard error.
+        let mut right = chart_builder(&panels[1], "|estimate - exact| and its SE", -4.0..3.0, (1e-6..1.0).log_scale())?;
+        draw_mesh(&mut right, ("x", &one_decimal), ("absolute error (log scale)", &|v: &f64| format!("{v:.0e}")))?;
+        for ((n, row), color) in CURVE_SAMPLE_SIZES.iter().zip(&estimates).zip(colors) {
+            let errors = row.iter().map(|&(x, mean)| (x, (mean - gelu(x)).abs())).filter(|&(_, e)| e > 1e-6);
+            right.draw_series(errors.map(|point| Circle::new(point, 3, color.filled())))?;
+            let predicted = fine.iter().map(|&x| (x, (gate_variance(x) / *n as f64).sqrt())).filter(|&(_, s)| s > 1e-6);
+            right.draw_series(LineSeries::new(predicted, color.stroke_width(1)))?;
+        }
+        Ok(())
+    })
+}
+
+/// `ch3-convergence`: RMSE of the estimate against n on log-log axes, with the fitted line.
+fn convergence_figure() -> Result<Figure, FigureError> {
+    let name = "ch3-convergence";
+    let draw_error = |message: String| FigureError::Draw { name: name.to_owned(), message };
+    let points =
+        errors_by_n(CONVERGENCE_X, &CONVERGENCE_SAMPLE_SIZES, CONVERGENCE_REPLICATES, CONVERGENCE_SEED)
+            .map_err(|error| draw_error(error.to_string()))?;
+    let fit = log_log_slope(&points).ok_or_else(|| draw_error("no fit".to_owned()))?;
+    let sigma = gate_variance(CONVERGENCE_X).sqrt();
+    render_svg(name, |root| {
+        let caption = format!("Error of the estimate of GELU({CONVERGENCE_X}) against n");
+        let mut chart = chart_builder(root, &caption, (8.0..1.3e5).log_scale(), (1e-5..1.0).log_scale())?;
+        draw_mesh(&mut chart, ("samples n (log scale)", &whole_number), ("error (log scale)", &|v: &f64| format!("{v:.0e}")))?;
+        // A quarter of the replicates as dots keeps the file small; the RMSE uses all of them.
+        let shown = CONVERGENCE_REPLICATES / 4;
+        let scatter = points.iter().flat_map(|p| p.errors.iter().take(shown).map(move |e| (p.n as f64, e.abs())));
+        chart
+            .draw_series(scatter.filter(|&(_, e)| e > 1e-5).map(|point| Circle::new(point, 1, palette::MEASURED.mix(0.25).filled())))?
+            .label(format!("|error| of single estimates ({shown} of {CONVERGENCE_REPLICATES} per n)"))
+            .legend(|(x, y)| Circle::new((x + 8, y), 3, palette::MEASURED.mix(0.4).filled()));
+        chart
+            .draw_series(points.iter().map(|p| Circle::new((p.n as f64, p.rmse), 4, palette::GELU.filled())))?
+            .label("root-mean-square error")
+            .legend(|(x, y)| Circle::new((x + 8, y), 4, palette::GELU.filled()));
+        let fitted = [8.0, 1.3e5].map(|n: f64| (n, (fit.intercept + fit.slope * n.ln()).exp()));
+        chart
+            .draw_series(LineSeries::new(fitted, palette::GELU.stroke_width(2)))?
+            .label(format!("fitted slope {:.3}", fit.slope))
+            .legend(line(palette::GELU));
+        let theory = [8.0, 1.3e5].map(|n: f64| (n, sigma / n.sqrt()));
+        chart
+            .draw_series(LineSeries::new(theory, palette::REFERENCE.stroke_width(1)))?
+            .label("theory sigma / sqrt(n), slope -1/2")
+            .legend(line(palette::REFERENCE));
+        draw_legend(&mut chart, SeriesLabelPosition::UpperRight)
+    })
+}
+
+/// `ch3-noise`: the standard deviation of one gate output, GELU against dropout.
+fn noise_figure() -> Result<Figure, FigureError> {
+    let xs = grid(-4.0, 4.0, 320);
+    let p = COMPARISON_DROPOUT_RATE;
+    render_svg("ch3-noise", |root| {
+        let caption = format!("Noise of one gate output: standard deviation of x m (dropout p = {p})");
+        let mut chart = chart_builder(root, &caption, -4.0..4.0, 0.0..4.2)?;
+        draw_mesh(&mut chart, ("x", &one_decimal), ("standard deviation", &one_decimal))?;
+        let curves: [(&str, RGBColor, &dyn Fn(f64) -> f64); 3] = [
+            ("inverted dropout: |x| sqrt(p / (1 - p))", palette::DROPOUT, &|x: f64| x.abs() * (p / (1.0 - p)).sqrt()),
+            ("plain dropout: |x| sqrt(p (1 - p))", palette::ELU, &|x: f64| x.abs() * (p * (1.0 - p)).sqrt()),
+            ("GELU gate: |x| sqrt(Phi(x) (1 - Phi(x)))", palette::GELU, &|x: f64| gate_variance(x).sqrt()),
+        ];
+        for (label, color, f) in curves {
+            chart
+                .draw_series(LineSeries::new(xs.iter().map(|&x| (x, f(x))), color.stroke_width(2)))?
+                .label(label)
+                .legend(line(color));
+        }
+        draw_legend(&mut chart, SeriesLabelPosition::UpperMiddle)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    #[test]
+    fn committed_figures_are_fresh() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../book/figures");
+        if let Err(error) = house_style::check_fresh(&all().unwrap(), &dir) {
+            panic!("{error}");
+        }
+    }
+}

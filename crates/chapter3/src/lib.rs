@@ -1,0 +1,33 @@
+//! Chapter 3 of the GELU book: GELU is the expectation of a stochastic gate, and Monte Carlo
+//! makes that visible.
+//!
+//! * [`std_normal_cdf`] (`Phi`) and [`gelu`] (`x Phi(x)`): the exact functions the estimates
+//!   converge to.
+//! * [`gelu_gate`], [`mc_gelu`], [`gate_variance`]: the gate `x * Bernoulli(Phi(x))`, the plain
+//!   estimator of its mean and the variance of one draw.
+//! * [`Estimate`]: a mean, its standard error, `n`, and its confidence interval.
+//! * [`WordBernoulli`], [`mc_gelu_fast`], [`mc_gelu_binomial`]: the same estimate from fewer random
+//!   bits, and from one Binomial draw.
+//! * [`convergence`]: error against `n`, with the fitted log-log slope, and interval coverage.
+//! * [`figures`]: the chapter's figures.
+
+pub mod convergence;
+mod error;
+mod estimate;
+mod exact;
+mod fast_bernoulli;
+pub mod figures;
+mod monte_carlo;
+mod shortcuts;
+
+pub use error::McError;
+pub use estimate::{Estimate, normal_quantile_two_sided};
+pub use exact::{gelu, std_normal_cdf};
+pub use fast_bernoulli::WordBernoulli;
+pub use monte_carlo::{gate_variance, gelu_gate, mc_gelu};
+pub use shortcuts::{mc_gelu_binomial, mc_gelu_fast};
+
+// The chapter page runs as doctests of this crate.
+#[cfg(doctest)]
+#[doc = include_str!("../../../book/chapter-3-gelu.md")]
+mod chapter_page {}
