@@ -35,8 +35,9 @@ impl Measurement {
 /// by id. Err names the file that is missing or unreadable.
 pub fn read_group(criterion_dir: &Path, group: &str) -> Result<Vec<Measurement>, String> {
     let group_dir = criterion_dir.join(group);
-    let entries = std::fs::read_dir(&group_dir)
-        .map_err(|error| format!("{}: {error} (run `cargo bench -p gelu-bench` first)", group_dir.display()))?;
+    let entries = std::fs::read_dir(&group_dir).map_err(|error| {
+        format!("{}: {error} (run `cargo bench -p gelu-bench` first)", group_dir.display())
+    })?;
     let mut measurements = Vec::new();
     for entry in entries.flatten() {
         let dir = entry.path().join("new");
@@ -44,7 +45,8 @@ pub fn read_group(criterion_dir: &Path, group: &str) -> Result<Vec<Measurement>,
             continue;
         }
         let read = |name: &str| {
-            std::fs::read_to_string(dir.join(name)).map_err(|error| format!("{}: {error}", dir.join(name).display()))
+            std::fs::read_to_string(dir.join(name))
+                .map_err(|error| format!("{}: {error}", dir.join(name).display()))
         };
         let estimates = read("estimates.json")?;
         let benchmark = read("benchmark.json")?;

@@ -8,7 +8,8 @@ use rand::SeedableRng;
 use rand::rngs::Xoshiro256PlusPlus;
 
 use house_style::{
-    Figure, FigureError, chart_builder, draw_legend, draw_mesh, one_decimal, palette, render_svg, whole_number,
+    Figure, FigureError, chart_builder, draw_legend, draw_mesh, one_decimal, palette, render_svg,
+    whole_number,
 };
 
 use crate::convergence::{errors_by_n, log_log_slope};
@@ -23,9 +24,8 @@ pub const CURVE_SEED: u64 = 3;
 /// The input of the convergence figure.
 pub const CONVERGENCE_X: f64 = 1.0;
 /// Sample sizes of the convergence figure: 10 to 10^5, four per decade.
-pub const CONVERGENCE_SAMPLE_SIZES: [u64; 17] = [
-    10, 18, 32, 56, 100, 178, 316, 562, 1_000, 1_778, 3_162, 5_623, 10_000, 17_783, 31_623, 56_234, 100_000,
-];
+pub const CONVERGENCE_SAMPLE_SIZES: [u64; 17] =
+    [10, 18, 32, 56, 100, 178, 316, 562, 1_000, 1_778, 3_162, 5_623, 10_000, 17_783, 31_623, 56_234, 100_000];
 /// Estimates per sample size in the convergence figure.
 pub const CONVERGENCE_REPLICATES: usize = 200;
 /// Seed of the convergence figure.
@@ -35,6 +35,9 @@ pub const CONVERGENCE_SEED: u64 = 4;
 pub fn all() -> Result<Vec<Figure>, FigureError> {
     Ok(vec![gate_figure()?, monte_carlo_curves_figure()?, convergence_figure()?, noise_figure()?])
 }
+
+/// A curve to draw: its legend label, its colour and the function.
+type LabelledCurve<'a> = (&'a str, RGBColor, &'a dyn Fn(f64) -> f64);
 
 /// Inputs from `start` to `end` in `steps` equal steps (both ends included).
 fn grid(start: f64, end: f64, steps: usize) -> Vec<f64> {
@@ -54,7 +57,7 @@ fn gate_figure() -> Result<Figure, FigureError> {
         let panels = root.split_evenly((1, 2));
         let mut left = chart_builder(&panels[0], "Keep probability g(x)", -3.0..3.0, -0.05..1.05)?;
         draw_mesh(&mut left, ("x", &one_decimal), ("g(x)", &one_decimal))?;
-        let gates: [(&str, RGBColor, &dyn Fn(f64) -> f64); 3] = [
+        let gates: [LabelledCurve; 3] = [
             ("dropout (1 - p)", palette::DROPOUT, &|_| q),
             ("ReLU", palette::RELU, &relu_gate),
             ("GELU (Phi)", palette::GELU, &std_normal_cdf),
@@ -97,9 +100,12 @@ fn monte_carlo_curves_figure() -> Result<Figure, FigureError> {
         let panels = root.split_evenly((1, 2));
         let mut left = chart_builder(&panels[0], "Monte Carlo estimates of GELU(x)", -4.0..3.0, -0.6..3.2)?;
         draw_mesh(&mut left, ("x", &one_decimal), ("mean of n gate draws", &one_decimal))?;
-        left.draw_series(LineSeries::new(fine.iter().map(|&x| (x, gelu(x))), palette::REFERENCE.stroke_width(1)))?
-            .label("exact x Phi(x)")
-            .legend(line(palette::REFERENCE));
+        left.draw_series(LineSeries::new(
+            fine.iter().map(|&x| (x, gelu(x))),
+            palette::REFERENCE.stroke_width(1),
+        ))?
+        .label("exact x Phi(x)")
+        .legend(line(palette::REFERENCE));
         for ((n, row), color) in CURVE_SAMPLE_SIZES.iter().zip(&estimates).zip(colors) {
             left.draw_series(row.iter().map(|&point| Circle::new(point, 3, color.filled())))?
                 .label(format!("n = {n}"))
@@ -108,12 +114,18 @@ fn monte_carlo_curves_figure() -> Result<Figure, FigureError> {
         draw_legend(&mut left, SeriesLabelPosition::UpperLeft)?;
 
         // Same colours as on the left; each line is that n's predicted standard error.
-        let mut right = chart_builder(&panels[1], "|estimate - exact| and its SE", -4.0..3.0, (1e-6..1.0).log_scale())?;
-        draw_mesh(&mut right, ("x", &one_decimal), ("absolute error (log scale)", &|v: &f64| format!("{v:.0e}")))?;
+        let mut right =
+            chart_builder(&panels[1], "|estimate - exact| and its SE", -4.0..3.0, (1e-6..1.0).log_scale())?;
+        draw_mesh(
+            &mut right,
+            ("x", &one_decimal),
+            ("absolute error (log scale)", &|v: &f64| format!("{v:.0e}")),
+        )?;
         for ((n, row), color) in CURVE_SAMPLE_SIZES.iter().zip(&estimates).zip(colors) {
             let errors = row.iter().map(|&(x, mean)| (x, (mean - gelu(x)).abs())).filter(|&(_, e)| e > 1e-6);
             right.draw_series(errors.map(|point| Circle::new(point, 3, color.filled())))?;
-            let predicted = fine.iter().map(|&x| (x, (gate_variance(x) / *n as f64).sqrt())).filter(|&(_, s)| s > 1e-6);
+            let predicted =
+                fine.iter().map(|&x| (x, (gate_variance(x) / *n as f64).sqrt())).filter(|&(_, s)| s > 1e-6);
             right.draw_series(LineSeries::new(predicted, color.stroke_width(1)))?;
         }
         Ok(())
@@ -132,12 +144,21 @@ fn convergence_figure() -> Result<Figure, FigureError> {
     render_svg(name, |root| {
         let caption = format!("Error of the estimate of GELU({CONVERGENCE_X}) against n");
         let mut chart = chart_builder(root, &caption, (8.0..1.3e5).log_scale(), (1e-5..1.0).log_scale())?;
-        draw_mesh(&mut chart, ("samples n (log scale)", &whole_number), ("error (log scale)", &|v: &f64| format!("{v:.0e}")))?;
+        draw_mesh(
+            &mut chart,
+            ("samples n (log scale)", &whole_number),
+            ("error (log scale)", &|v: &f64| format!("{v:.0e}")),
+        )?;
         // A quarter of the replicates as dots keeps the file small; the RMSE uses all of them.
         let shown = CONVERGENCE_REPLICATES / 4;
-        let scatter = points.iter().flat_map(|p| p.errors.iter().take(shown).map(move |e| (p.n as f64, e.abs())));
+        let scatter =
+            points.iter().flat_map(|p| p.errors.iter().take(shown).map(move |e| (p.n as f64, e.abs())));
         chart
-            .draw_series(scatter.filter(|&(_, e)| e > 1e-5).map(|point| Circle::new(point, 1, palette::MEASURED.mix(0.25).filled())))?
+            .draw_series(
+                scatter
+                    .filter(|&(_, e)| e > 1e-5)
+                    .map(|point| Circle::new(point, 1, palette::MEASURED.mix(0.25).filled())),
+            )?
             .label(format!("|error| of single estimates ({shown} of {CONVERGENCE_REPLICATES} per n)"))
             .legend(|(x, y)| Circle::new((x + 8, y), 3, palette::MEASURED.mix(0.4).filled()));
         chart
@@ -166,8 +187,10 @@ fn noise_figure() -> Result<Figure, FigureError> {
         let caption = format!("Noise of one gate output: standard deviation of x m (dropout p = {p})");
         let mut chart = chart_builder(root, &caption, -4.0..4.0, 0.0..4.2)?;
         draw_mesh(&mut chart, ("x", &one_decimal), ("standard deviation", &one_decimal))?;
-        let curves: [(&str, RGBColor, &dyn Fn(f64) -> f64); 3] = [
-            ("inverted dropout: |x| sqrt(p / (1 - p))", palette::DROPOUT, &|x: f64| x.abs() * (p / (1.0 - p)).sqrt()),
+        let curves: [LabelledCurve; 3] = [
+            ("inverted dropout: |x| sqrt(p / (1 - p))", palette::DROPOUT, &|x: f64| {
+                x.abs() * (p / (1.0 - p)).sqrt()
+            }),
             ("plain dropout: |x| sqrt(p (1 - p))", palette::ELU, &|x: f64| x.abs() * (p * (1.0 - p)).sqrt()),
             ("GELU gate: |x| sqrt(Phi(x) (1 - Phi(x)))", palette::GELU, &|x: f64| gate_variance(x).sqrt()),
         ];

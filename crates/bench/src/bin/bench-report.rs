@@ -32,7 +32,9 @@ fn main() -> ExitCode {
         rustc_version()
     );
     let out = root.join("book/benchmarks").join(format!("{group}.md"));
-    if let Err(error) = std::fs::create_dir_all(root.join("book/benchmarks")).and_then(|()| std::fs::write(&out, &report)) {
+    if let Err(error) =
+        std::fs::create_dir_all(root.join("book/benchmarks")).and_then(|()| std::fs::write(&out, &report))
+    {
         eprintln!("error: {}: {error}", out.display());
         return ExitCode::FAILURE;
     }
