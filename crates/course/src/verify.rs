@@ -46,6 +46,10 @@ pub fn run() -> Result<(), String> {
             &["test", "--workspace", "--locked", "--no-fail-fast", "--features", &solutions],
         )
     });
+    step("benchmarks compile and run once", &mut || {
+        // Criterion runs each benchmark a single time under `cargo test`: a check, not a measurement.
+        cargo("benchmarks compile and run once", &["test", "--locked", "-p", "gelu-bench", "--benches"])
+    });
     for chapter in CHAPTERS {
         let name = format!("{}: every shipped stub fails with its todo! message", chapter.package);
         step(&name, &mut || {
