@@ -14,7 +14,10 @@ pub struct Chapter {
 }
 
 /// Every chapter, in book order.
-pub const CHAPTERS: &[Chapter] = &[Chapter { package: "chapter1", figures: chapter1::figures::all }];
+pub const CHAPTERS: &[Chapter] = &[
+    Chapter { package: "chapter1", figures: chapter1::figures::all },
+    Chapter { package: "chapter2", figures: chapter2::figures::all },
+];
 
 /// The repository root (this crate lives in crates/course).
 pub fn repo_root() -> PathBuf {
