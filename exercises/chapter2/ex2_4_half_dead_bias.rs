@@ -3,12 +3,12 @@
 
 use statrs::distribution::{ContinuousCDF, Normal};
 
-/// A He-initialised unit (weights `N(0, 2 / fan_in)`, so take `|w| = sqrt(2)`) with bias `b`
-/// sees a batch of `batch_size` independent standard normal inputs (assume `batch_size >= 1`).
-/// Returns the `b` at which the unit is dead on the whole batch with probability exactly 1/2.
+/// A He-initialised unit (weights `N(0, 2 / fan_in)`, so take `|w| = sqrt(2)`) with
+/// bias `b` sees `batch_size` independent standard normal inputs (`batch_size >= 1`).
+/// Returns the `b` at which the unit is dead on the whole batch with probability 1/2.
 pub fn half_dead_bias(batch_size: usize) -> f64 {
     todo!(
-        "Exercise 2.4 (exercises/chapter2/ex2_4_half_dead_bias.rs): return the bias b with \
-         P(dead on all batch_size inputs) = 1/2; derive P(dead) first, then solve for b"
+        "Exercise 2.4 (exercises/chapter2/ex2_4_half_dead_bias.rs): return the \
+         bias b with P(dead on the whole batch) = 1/2; derive P(dead) first"
     )
 }

@@ -39,6 +39,17 @@ impl DenseLayer {
     ///
     /// Errors: `fan_in = 0` gives [`ActivationError::ZeroFanIn`]. `units = 0` gives an empty
     /// layer. A NaN or infinite `bias` is stored as given and propagates into the pre-activations.
+    ///
+    /// ```
+    /// use chapter2::{ActivationError, DenseLayer};
+    /// use rand::{SeedableRng, rngs::Xoshiro256PlusPlus};
+    /// let mut rng = Xoshiro256PlusPlus::seed_from_u64(5);
+    /// let layer = DenseLayer::he_normal(4, 3, 0.25, &mut rng)?;
+    /// assert_eq!((layer.fan_in(), layer.units(), layer.biases()), (4, 3, &[0.25; 3][..]));
+    /// assert_eq!(layer.weights().len(), 3);
+    /// assert_eq!(DenseLayer::he_normal(0, 3, 0.0, &mut rng), Err(ActivationError::ZeroFanIn));
+    /// # Ok::<(), ActivationError>(())
+    /// ```
     pub fn he_normal<R: Rng + ?Sized>(
         fan_in: usize,
         units: usize,
@@ -75,12 +86,32 @@ impl DenseLayer {
         &self.biases
     }
 
-    /// Sets every bias to `bias`: the bias shift of the dying-ReLU experiment.
+    /// Sets every bias to `bias`: the bias shift of the dying-ReLU experiment. Any `f64` is
+    /// accepted; a NaN bias makes every pre-activation NaN.
+    ///
+    /// ```
+    /// use rand::{SeedableRng, rngs::Xoshiro256PlusPlus};
+    /// let mut rng = Xoshiro256PlusPlus::seed_from_u64(5);
+    /// let mut layer = chapter2::DenseLayer::he_normal(2, 2, 0.0, &mut rng)?;
+    /// layer.set_bias(-3.0);
+    /// assert_eq!(layer.biases(), [-3.0, -3.0]);
+    /// # Ok::<(), chapter2::ActivationError>(())
+    /// ```
     pub fn set_bias(&mut self, bias: f64) {
         self.biases.iter_mut().for_each(|b| *b = bias);
     }
 
-    /// The Euclidean norms `|w_j|`, one per unit.
+    /// The Euclidean norms `|w_j| = sqrt(sum_k w_jk^2)`, one per unit. Under He initialisation
+    /// `|w_j|^2` averages 2.
+    ///
+    /// ```
+    /// use rand::{SeedableRng, rngs::Xoshiro256PlusPlus};
+    /// let mut rng = Xoshiro256PlusPlus::seed_from_u64(5);
+    /// let layer = chapter2::DenseLayer::he_normal(1, 2, 0.0, &mut rng)?;
+    /// let norms = layer.weight_norms();
+    /// assert_eq!(norms[0], layer.weights()[0][0].abs()); // one input: the norm is |w|
+    /// # Ok::<(), chapter2::ActivationError>(())
+    /// ```
     pub fn weight_norms(&self) -> Vec<f64> {
         self.weights.iter().map(|w| w.iter().map(|v| v * v).sum::<f64>().sqrt()).collect()
     }
@@ -88,7 +119,21 @@ impl DenseLayer {
     /// The pre-activations of a batch: row `i` holds `z_ij = w_j . x_i + b_j` for every unit `j`.
     ///
     /// Errors: an input whose length is not `fan_in` gives [`ActivationError::InputLength`].
-    /// An empty batch gives an empty matrix.
+    /// An empty batch gives an empty matrix. NaN or infinite inputs propagate through the sums.
+    ///
+    /// ```
+    /// use chapter2::{ActivationError, DenseLayer};
+    /// use rand::{SeedableRng, rngs::Xoshiro256PlusPlus};
+    /// let mut rng = Xoshiro256PlusPlus::seed_from_u64(5);
+    /// let layer = DenseLayer::he_normal(2, 3, 0.5, &mut rng)?;
+    /// let w = layer.weights();
+    /// let z = layer.pre_activations(&[vec![1.0, 0.0], vec![0.0, 2.0]])?;
+    /// assert_eq!(z[0], [w[0][0] + 0.5, w[1][0] + 0.5, w[2][0] + 0.5]); // one row per input
+    /// assert_eq!(z[1][2], 2.0 * w[2][1] + 0.5);
+    /// let error = layer.pre_activations(&[vec![1.0]]).unwrap_err();
+    /// assert_eq!(error, ActivationError::InputLength { expected: 2, found: 1 });
+    /// # Ok::<(), ActivationError>(())
+    /// ```
     pub fn pre_activations(&self, batch: &[Vec<f64>]) -> Result<Vec<Vec<f64>>, ActivationError> {
         batch
             .iter()

@@ -5,6 +5,11 @@ use std::fmt;
 
 /// A bad parameter or a shape mismatch. Each variant carries the offending values, so the
 /// message names them (NaN included).
+///
+/// ```
+/// let error = chapter2::Elu::new(f64::NAN).unwrap_err();
+/// assert_eq!(error.to_string(), "ELU alpha = NaN is outside [0, inf): it must be finite and >= 0");
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum ActivationError {
     /// An ELU `alpha` that is negative, NaN or infinite. ELU needs a finite `alpha >= 0`: it is

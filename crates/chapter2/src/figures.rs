@@ -38,7 +38,14 @@ pub const DYING_BATCH: usize = 64;
 /// Seed of the dying-ReLU layer and batch.
 pub const DYING_SEED: u64 = 2;
 
-/// All figures of chapter 2, in the order the page shows them.
+/// All figures of chapter 2, in the order the page shows them: `ch2-gates`, `ch2-relu-elu`,
+/// `ch2-dying-relu`. An error names the figure that could not be drawn.
+///
+/// ```
+/// let names: Vec<String> = chapter2::figures::all()?.into_iter().map(|f| f.name).collect();
+/// assert_eq!(names, ["ch2-gates", "ch2-relu-elu", "ch2-dying-relu"]);
+/// # Ok::<(), house_style::FigureError>(())
+/// ```
 pub fn all() -> Result<Vec<Figure>, FigureError> {
     Ok(vec![gates_figure()?, relu_elu_figure()?, dying_relu_figure()?])
 }
@@ -51,7 +58,14 @@ fn grid(from: f64, to: f64, n: usize) -> impl Iterator<Item = f64> + Clone {
 
 /// The gates figure's data: `(x, dropout output, ReLU output)` for each grid input, both outputs
 /// computed by chapter 1's `gate`, dropout with the constant keep-probability `1 - p` and ReLU
-/// with [`relu_mask`].
+/// with [`relu_mask`]. Seeded by [`GATES_SEED`], so the dropout column is the same on every run.
+///
+/// ```
+/// let outputs = chapter2::figures::gate_outputs();
+/// assert_eq!(outputs.len(), chapter2::figures::GATES_POINTS);
+/// assert!(outputs.iter().all(|&(x, dropped, _)| dropped == 0.0 || dropped == x));
+/// assert!(outputs.iter().all(|&(x, _, rectified)| rectified == chapter2::relu(x)));
+/// ```
 pub fn gate_outputs() -> Vec<(f64, f64, f64)> {
     let mut rng = Xoshiro256PlusPlus::seed_from_u64(GATES_SEED);
     grid(-3.0, 3.0, GATES_POINTS)
@@ -169,6 +183,14 @@ fn relu_elu_figure() -> Result<Figure, FigureError> {
 /// The dying-ReLU layer (He-normal, biases 0) and its standard normal data batch, from
 /// [`DYING_SEED`]. Set the bias shift with [`DenseLayer::set_bias`]. (It cannot fail, since
 /// `DYING_FAN_IN > 0`; the `Result` is [`DenseLayer::he_normal`]'s.)
+///
+/// ```
+/// use chapter2::figures::{DYING_BATCH, DYING_FAN_IN, DYING_UNITS, dying_layer_and_batch};
+/// let (layer, batch) = dying_layer_and_batch()?;
+/// assert_eq!((layer.units(), layer.fan_in(), batch.len()), (DYING_UNITS, DYING_FAN_IN, DYING_BATCH));
+/// assert_eq!(layer.biases()[0], 0.0);
+/// # Ok::<(), chapter2::ActivationError>(())
+/// ```
 pub fn dying_layer_and_batch() -> Result<(DenseLayer, Vec<Vec<f64>>), ActivationError> {
     let mut rng = Xoshiro256PlusPlus::seed_from_u64(DYING_SEED);
     let layer = DenseLayer::he_normal(DYING_FAN_IN, DYING_UNITS, 0.0, &mut rng)?;
@@ -176,7 +198,13 @@ pub fn dying_layer_and_batch() -> Result<(DenseLayer, Vec<Vec<f64>>), Activation
     Ok((layer, batch))
 }
 
-/// The bias shifts of the dying-ReLU figure: -6 to 1 in steps of 0.25.
+/// The bias shifts of the dying-ReLU figure: -6 to 1 in steps of 0.25 (29 values, all exact
+/// in binary).
+///
+/// ```
+/// let shifts = chapter2::figures::dying_shifts();
+/// assert_eq!((shifts.len(), shifts[0], shifts[28]), (29, -6.0, 1.0));
+/// ```
 pub fn dying_shifts() -> Vec<f64> {
     (0..=28).map(|i| -6.0 + 0.25 * f64::from(i)).collect()
 }
@@ -185,6 +213,13 @@ pub fn dying_shifts() -> Vec<f64> {
 ///
 /// Same result as setting the bias and calling [`DenseLayer::pre_activations`] for every shift
 /// (the pre-activation is `w . x + b` either way), but the products `w . x` are computed once.
+/// A NaN shift gives a NaN pre-activation everywhere, hence a dead fraction of 0.
+///
+/// ```
+/// let fractions = chapter2::figures::measured_dead_fractions(&[0.0, -3.0])?;
+/// assert_eq!(fractions, [0.0, 0.3575]);
+/// # Ok::<(), chapter2::ActivationError>(())
+/// ```
 pub fn measured_dead_fractions(shifts: &[f64]) -> Result<Vec<f64>, ActivationError> {
     let (layer, batch) = dying_layer_and_batch()?;
     let unbiased = layer.pre_activations(&batch)?;

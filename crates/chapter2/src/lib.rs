@@ -9,7 +9,8 @@
 //! * [`DenseLayer`], [`standard_normal_batch`], [`dead_units`], [`dead_fraction`],
 //!   [`death_thresholds`], [`dead_probability`], [`expected_dead_fraction`]: dying ReLU,
 //!   measured on a He-initialised layer and predicted by `Phi(-b/|w|)^N`.
-//! * [`sweep`]: the seeded inputs of the property tests (`tests/properties.rs`).
+//! * [`sweep`]: the seeded inputs of the property tests (`src/properties.rs`, run by
+//!   `cargo test` with the library's unit tests).
 //! * [`figures`]: the chapter's figures.
 //!
 //! Bad input: NaN gives NaN from every activation and derivative; infinities give the limits
@@ -19,6 +20,8 @@ mod dying;
 mod elu;
 mod error;
 pub mod figures;
+#[cfg(test)]
+mod properties;
 mod relu;
 mod sweep;
 

@@ -22,7 +22,8 @@
 /// ```
 // ANCHOR: relu
 pub fn relu(x: f64) -> f64 {
-    // NaN fails `x <= 0.0` as well as `x > 0.0`, so it takes the second branch and comes back out.
+    // NaN fails `x <= 0.0` (every comparison with NaN is false), so it takes
+    // the second branch and comes back out unchanged.
     if x <= 0.0 { 0.0 } else { x }
 }
 // ANCHOR_END: relu

@@ -4,13 +4,13 @@
 
 use statrs::distribution::{ContinuousCDF, Normal};
 
-/// A He-initialised unit (weights `N(0, 2 / fan_in)`, so take `|w| = sqrt(2)`) with bias `b`
-/// sees a batch of `batch_size` independent standard normal inputs (assume `batch_size >= 1`).
-/// Returns the `b` at which the unit is dead on the whole batch with probability exactly 1/2.
+/// A He-initialised unit (weights `N(0, 2 / fan_in)`, so take `|w| = sqrt(2)`) with
+/// bias `b` sees `batch_size` independent standard normal inputs (`batch_size >= 1`).
+/// Returns the `b` at which the unit is dead on the whole batch with probability 1/2.
 pub fn half_dead_bias(batch_size: usize) -> f64 {
-    // One input: z = w.x + b ~ N(b, |w|^2) with |w|^2 = 2, so P(z <= 0) = Phi(-b / sqrt 2).
-    // N independent inputs: P(dead) = Phi(-b / sqrt 2)^N. Setting it to 1/2:
-    // Phi(-b / sqrt 2) = 2^(-1/N), so b = -sqrt 2 * Phi^-1(2^(-1/N)).
+    // One input: z = w.x + b ~ N(b, |w|^2) with |w|^2 = 2, so
+    // P(z <= 0) = Phi(-b / sqrt 2). N independent inputs: P(dead) = Phi(-b / sqrt 2)^N.
+    // Setting it to 1/2: Phi(-b / sqrt 2) = 2^(-1/N), so b = -sqrt 2 Phi^-1(2^(-1/N)).
     let off_on_one_input = 1.0 - 0.5 / batch_size as f64;
     -std::f64::consts::SQRT_2 * Normal::standard().inverse_cdf(off_on_one_input)
 }

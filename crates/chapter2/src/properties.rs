@@ -1,10 +1,10 @@
 //! The properties that make ReLU cheap and convenient, each stated as a test over the chapter's
-//! seeded sweep (`chapter2::sweep`): signed zeros, subnormals, values near `f64::MAX`, random bit
+//! seeded sweep ([`crate::sweep`]): signed zeros, subnormals, values near `f64::MAX`, random bit
 //! patterns spread over every exponent, and random values in [-8, 8]. Where a property holds
 //! exactly in floating point the test demands exact equality; where it does not, the test says
 //! why and what tolerance it uses. The chapter page includes these tests by their anchors.
 
-use chapter2::{Elu, relu, relu_derivative, sweep};
+use crate::{Elu, relu, relu_derivative, sweep};
 
 /// 30 hand-picked values and 20,000 seeded random ones.
 fn values() -> Vec<f64> {
@@ -24,11 +24,12 @@ fn pairs() -> Vec<(f64, f64)> {
 // ANCHOR: homogeneity
 #[test]
 fn positively_homogeneous_exactly() {
-    // ReLU(a x) = a ReLU(x) for every a >= 0, bit for bit up to the sign of zero: for x > 0 both
-    // sides are the same rounded product a * x, and for x <= 0 both are zero.
-    let scales =
-        [0.0, 1e-300, 0.5, 1.0, 3.0, 1e10, 1e300].into_iter().chain(sweep(7, 200).into_iter().map(f64::abs));
-    for a in scales {
+    // ReLU(a x) = a ReLU(x) for every a >= 0, bit for bit up to the sign of
+    // zero: for x > 0 both sides are the same rounded product a * x, and for
+    // x <= 0 both are zero.
+    let fixed = [0.0, 1e-300, 0.5, 1.0, 3.0, 1e10, 1e300];
+    let random = sweep(7, 200).into_iter().map(f64::abs);
+    for a in fixed.into_iter().chain(random) {
         for x in values() {
             assert_eq!(relu(a * x), a * relu(x), "a = {a:e}, x = {x:e}");
         }
@@ -40,11 +41,10 @@ fn positively_homogeneous_exactly() {
 #[test]
 fn splits_into_positive_and_negative_parts_exactly() {
     for x in values() {
-        // x = ReLU(x) - ReLU(-x): one side is x or -x, the other is 0, so no rounding happens.
+        // One of ReLU(x), ReLU(-x) is |x|, the other 0: nothing is rounded.
         assert_eq!(relu(x) - relu(-x), x, "x = {x:e}");
-        // ReLU(x) ReLU(-x) = 0: at most one of the two is non-zero.
         assert_eq!(relu(x) * relu(-x), 0.0, "x = {x:e}");
-        // ReLU(x) = (x + |x|) / 2, exactly as long as x + |x| = 2x does not overflow.
+        // (x + |x|) / 2 is exact as long as x + |x| = 2x does not overflow.
         if x.abs() <= f64::MAX / 2.0 {
             assert_eq!((x + x.abs()) / 2.0, relu(x), "x = {x:e}");
         }
@@ -59,9 +59,10 @@ fn splits_into_positive_and_negative_parts_exactly() {
 #[test]
 fn idempotent_and_never_negative() {
     for x in values() {
-        assert_eq!(relu(relu(x)), relu(x), "x = {x:e}"); // a projection: applying it twice changes nothing
-        assert!(relu(x) >= 0.0 && relu(x) >= x, "x = {x:e}");
-        assert!(relu(x) == 0.0 || relu(x) == x, "x = {x:e}"); // it only ever keeps or zeroes
+        let y = relu(x);
+        assert_eq!(relu(y), y, "x = {x:e}"); // applying it twice changes nothing
+        assert!(y >= 0.0 && y >= x, "x = {x:e}");
+        assert!(y == 0.0 || y == x, "x = {x:e}"); // it only keeps or zeroes
     }
 }
 // ANCHOR_END: idempotent
@@ -71,10 +72,13 @@ fn idempotent_and_never_negative() {
 fn monotone_and_1_lipschitz() {
     for (x, y) in pairs() {
         let (low, high) = if x <= y { (x, y) } else { (y, x) };
-        assert!(relu(low) <= relu(high), "monotone: x = {low:e}, y = {high:e}");
-        // |ReLU(x) - ReLU(y)| <= |x - y|, exactly: where both are positive the two differences are
-        // the same rounded subtraction, and rounding is monotone, so it cannot break the bound.
-        assert!((relu(high) - relu(low)).abs() <= (high - low).abs(), "Lipschitz: x = {low:e}, y = {high:e}");
+        let what = format!("x = {low:e}, y = {high:e}");
+        assert!(relu(low) <= relu(high), "monotone: {what}");
+        // |ReLU(x) - ReLU(y)| <= |x - y| exactly: where both are positive the
+        // two sides are the same rounded subtraction, and elsewhere rounding,
+        // being monotone, cannot push one side past the other.
+        let change = relu(high) - relu(low);
+        assert!(change.abs() <= (high - low).abs(), "Lipschitz: {what}");
     }
 }
 // ANCHOR_END: monotone_lipschitz
@@ -82,13 +86,14 @@ fn monotone_and_1_lipschitz() {
 // ANCHOR: euler
 #[test]
 fn euler_identity() {
-    // For a positively homogeneous f, differentiating f(a x) = a f(x) in a at a = 1 gives
-    // x f'(x) = f(x). For ReLU with ReLU'(0) = 0 it holds for every finite x, exactly.
+    // Differentiating f(a x) = a f(x) in a at a = 1 gives x f'(x) = f(x).
+    // For ReLU, with ReLU'(0) = 0, it holds for every finite x, exactly.
     for x in values() {
         assert_eq!(x * relu_derivative(x), relu(x), "x = {x:e}");
     }
-    // At -inf it fails: -inf * 0 is NaN. That is why `relu` selects instead of multiplying.
-    assert!((f64::NEG_INFINITY * relu_derivative(f64::NEG_INFINITY)).is_nan());
+    // At -inf it fails, -inf * 0 being NaN: why `relu` selects, not multiplies.
+    let at_minus_infinity = f64::NEG_INFINITY * relu_derivative(f64::NEG_INFINITY);
+    assert!(at_minus_infinity.is_nan());
 }
 // ANCHOR_END: euler
 
