@@ -16,6 +16,7 @@ pub struct Chapter {
 /// Every chapter, in book order.
 pub const CHAPTERS: &[Chapter] = &[
     Chapter { package: "chapter1", figures: chapter1::figures::all },
+    Chapter { package: "chapter2", figures: chapter2::figures::all },
     Chapter { package: "chapter3", figures: chapter3::figures::all },
 ];
 

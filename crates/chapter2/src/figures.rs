@@ -1,0 +1,316 @@
+//! The chapter's figures, drawn from the chapter's own functions with fixed seeds.
+//!
+//! `cargo course figures` writes them to `book/figures/`; the test at the bottom fails when a
+//! committed file differs from what this code draws now.
+
+use plotters::chart::SeriesLabelPosition;
+use plotters::element::{Circle, PathElement};
+use plotters::prelude::{DashedLineSeries, LineSeries};
+use plotters::style::{Color, ShapeStyle};
+use rand::SeedableRng;
+use rand::rngs::Xoshiro256PlusPlus;
+
+use house_style::{
+    Figure, FigureError, INK, chart_builder, draw_legend, draw_mesh, one_decimal, palette, render_svg,
+    whole_number,
+};
+
+use crate::{
+    ActivationError, DenseLayer, Elu, dead_fraction, dead_probability, relu, relu_derivative, relu_mask,
+};
+
+/// Inputs per panel of the gates figure, evenly spaced on `[-3, 3]`.
+pub const GATES_POINTS: usize = 97;
+/// Dropout rate of the gates figure's left panel.
+pub const GATES_RATE: f64 = 0.5;
+/// Seed of the gates figure's dropout coins.
+pub const GATES_SEED: u64 = 1;
+
+/// Inputs of each unit in the dying-ReLU layer.
+pub const DYING_FAN_IN: usize = 64;
+/// Units in the dying-ReLU layer.
+pub const DYING_UNITS: usize = 2000;
+/// The second, smaller ELU `alpha` of the ReLU/ELU figure, whose derivative jumps at 0.
+pub const RELU_ELU_SECOND_ALPHA: f64 = 0.5;
+
+/// Inputs in the data batch of the dying-ReLU figure.
+pub const DYING_BATCH: usize = 64;
+/// Seed of the dying-ReLU layer and batch.
+pub const DYING_SEED: u64 = 2;
+
+/// All figures of chapter 2, in the order the page shows them: `ch2-gates`, `ch2-relu-elu`,
+/// `ch2-dying-relu`. An error names the figure that could not be drawn.
+///
+/// ```
+/// let names: Vec<String> = chapter2::figures::all()?.into_iter().map(|f| f.name).collect();
+/// assert_eq!(names, ["ch2-gates", "ch2-relu-elu", "ch2-dying-relu"]);
+/// # Ok::<(), house_style::FigureError>(())
+/// ```
+pub fn all() -> Result<Vec<Figure>, FigureError> {
+    Ok(vec![gates_figure()?, relu_elu_figure()?, dying_relu_figure()?])
+}
+
+/// `n` evenly spaced points from `from` to `to`, both included (`n >= 2`).
+fn grid(from: f64, to: f64, n: usize) -> impl Iterator<Item = f64> + Clone {
+    let step = (to - from) / (n.max(2) - 1) as f64;
+    (0..n).map(move |i| from + step * i as f64)
+}
+
+/// The gates figure's data: `(x, dropout output, ReLU output)` for each grid input, both outputs
+/// computed by chapter 1's `gate`, dropout with the constant keep-probability `1 - p` and ReLU
+/// with [`relu_mask`]. Seeded by [`GATES_SEED`], so the dropout column is the same on every run.
+///
+/// ```
+/// let outputs = chapter2::figures::gate_outputs();
+/// assert_eq!(outputs.len(), chapter2::figures::GATES_POINTS);
+/// assert!(outputs.iter().all(|&(x, dropped, _)| dropped == 0.0 || dropped == x));
+/// assert!(outputs.iter().all(|&(x, _, rectified)| rectified == chapter2::relu(x)));
+/// ```
+pub fn gate_outputs() -> Vec<(f64, f64, f64)> {
+    let mut rng = Xoshiro256PlusPlus::seed_from_u64(GATES_SEED);
+    grid(-3.0, 3.0, GATES_POINTS)
+        .map(|x| {
+            let dropped = chapter1::gate(x, |_| 1.0 - GATES_RATE, &mut rng).unwrap_or(f64::NAN);
+            let rectified = chapter1::gate(x, relu_mask, &mut rng).unwrap_or(f64::NAN);
+            (x, dropped, rectified)
+        })
+        .collect()
+}
+
+/// `ch2-gates`: the same inputs through dropout's gate and ReLU's gate, side by side.
+fn gates_figure() -> Result<Figure, FigureError> {
+    let outputs = gate_outputs();
+    render_svg("ch2-gates", |root| {
+        let panels = root.split_evenly((1, 2));
+        let sides = [
+            ("Dropout: keep with probability 1 - p", palette::DROPOUT, 1),
+            ("ReLU: keep exactly when x > 0", palette::RELU, 2),
+        ];
+        for (panel, (caption, colour, column)) in panels.iter().zip(sides) {
+            let mut chart = chart_builder(panel, caption, -3.2..3.2, -3.2..3.2)?;
+            draw_mesh(&mut chart, ("input x", &whole_number), ("output y = x m", &one_decimal))?;
+            let points = outputs
+                .iter()
+                .map(|&(x, dropped, rectified)| (x, if column == 1 { dropped } else { rectified }));
+            chart
+                .draw_series(points.map(|point| Circle::new(point, 3, colour.filled())))?
+                .label("one pass: x m")
+                .legend(move |(x, y)| Circle::new((x + 8, y), 3, colour.filled()));
+            // The average on top of the dots: for ReLU it hides nothing, because it is every pass.
+            let mean: Vec<(f64, f64)> = grid(-3.0, 3.0, 61)
+                .map(|x| (x, if column == 1 { (1.0 - GATES_RATE) * x } else { relu(x) }))
+                .collect();
+            chart
+                .draw_series(DashedLineSeries::new(mean, 6, 4, palette::REFERENCE.stroke_width(2)))?
+                .label("average: x g(x)")
+                .legend(|(x, y)| PathElement::new([(x, y), (x + 16, y)], palette::REFERENCE.stroke_width(2)));
+            // Both panels leave the lower right quadrant (x > 0, y < 0) empty.
+            draw_legend(&mut chart, SeriesLabelPosition::LowerRight)?;
+        }
+        Ok(())
+    })
+}
+
+/// `ch2-relu-elu`: ReLU and ELU (alpha = 1) on the left, their derivatives on the right.
+fn relu_elu_figure() -> Result<Figure, FigureError> {
+    let elu = Elu::ALPHA_ONE;
+    let shallow = Elu::new(RELU_ELU_SECOND_ALPHA).map_err(|error| draw_error("ch2-relu-elu", error))?;
+    let shallow_style = palette::ELU.mix(0.6).stroke_width(2);
+    let xs: Vec<f64> = grid(-4.0, 3.0, 281).collect();
+    render_svg("ch2-relu-elu", |root| {
+        let panels = root.split_evenly((1, 2));
+
+        let mut chart = chart_builder(&panels[0], "Functions", -4.0..3.0, -1.5..3.0)?;
+        draw_mesh(&mut chart, ("x", &whole_number), ("f(x)", &one_decimal))?;
+        chart
+            .draw_series(LineSeries::new(xs.iter().map(|&x| (x, relu(x))), palette::RELU.stroke_width(3)))?
+            .label("ReLU(x) = max(x, 0)")
+            .legend(|(x, y)| PathElement::new([(x, y), (x + 16, y)], palette::RELU.stroke_width(3)));
+        chart
+            .draw_series(DashedLineSeries::new(
+                xs.iter().map(|&x| (x, elu.value(x))),
+                8,
+                4,
+                palette::ELU.stroke_width(3),
+            ))?
+            .label("ELU(x), alpha = 1")
+            .legend(|(x, y)| PathElement::new([(x, y), (x + 16, y)], palette::ELU.stroke_width(3)));
+        chart
+            .draw_series(LineSeries::new(xs.iter().map(|&x| (x, shallow.value(x))), shallow_style))?
+            .label("ELU(x), alpha = 0.5")
+            .legend(move |(x, y)| PathElement::new([(x, y), (x + 16, y)], shallow_style));
+        draw_legend(&mut chart, SeriesLabelPosition::UpperLeft)?;
+
+        let mut chart = chart_builder(&panels[1], "Derivatives", -4.0..3.0, -0.2..1.4)?;
+        draw_mesh(&mut chart, ("x", &whole_number), ("f'(x)", &one_decimal))?;
+        // ReLU' jumps at 0: draw its two flat pieces separately, a filled dot for the value the
+        // convention picks (0) and an open one for the value it does not take (1).
+        let left = xs.iter().filter(|&&x| x <= 0.0).map(|&x| (x, relu_derivative(x)));
+        let right = std::iter::once((0.0, 1.0))
+            .chain(xs.iter().filter(|&&x| x > 0.0).map(|&x| (x, relu_derivative(x))));
+        let relu_style = palette::RELU.stroke_width(3);
+        chart
+            .draw_series(LineSeries::new(left, relu_style))?
+            .label("ReLU'(x), with ReLU'(0) = 0")
+            .legend(move |(x, y)| PathElement::new([(x, y), (x + 16, y)], relu_style));
+        chart.draw_series(LineSeries::new(right, relu_style))?;
+        chart.draw_series([
+            Circle::new((0.0, 0.0), 5, palette::RELU.filled()),
+            Circle::new((0.0, 1.0), 5, ShapeStyle::from(palette::RELU).stroke_width(2)),
+        ])?;
+        chart
+            .draw_series(DashedLineSeries::new(
+                xs.iter().map(|&x| (x, elu.derivative(x))),
+                8,
+                4,
+                palette::ELU.stroke_width(3),
+            ))?
+            .label("ELU'(x), alpha = 1")
+            .legend(|(x, y)| PathElement::new([(x, y), (x + 16, y)], palette::ELU.stroke_width(3)));
+        // alpha = 0.5: the slope jumps from 0.5 to 1 at 0, like ReLU's from 0 to 1.
+        let shallow_left = xs.iter().filter(|&&x| x <= 0.0).map(|&x| (x, shallow.derivative(x)));
+        let shallow_right = xs.iter().filter(|&&x| x > 0.0).map(|&x| (x, shallow.derivative(x)));
+        chart
+            .draw_series(LineSeries::new(shallow_left, shallow_style))?
+            .label("ELU'(x), alpha = 0.5")
+            .legend(move |(x, y)| PathElement::new([(x, y), (x + 16, y)], shallow_style));
+        chart
+            .draw_series(LineSeries::new(std::iter::once((0.0, 1.0)).chain(shallow_right), shallow_style))?;
+        draw_legend(&mut chart, SeriesLabelPosition::UpperLeft)
+    })
+}
+
+/// The dying-ReLU layer (He-normal, biases 0) and its standard normal data batch, from
+/// [`DYING_SEED`]. Set the bias shift with [`DenseLayer::set_bias`]. (It cannot fail, since
+/// `DYING_FAN_IN > 0`; the `Result` is [`DenseLayer::he_normal`]'s.)
+///
+/// ```
+/// use chapter2::figures::{DYING_BATCH, DYING_FAN_IN, DYING_UNITS, dying_layer_and_batch};
+/// let (layer, batch) = dying_layer_and_batch()?;
+/// assert_eq!((layer.units(), layer.fan_in(), batch.len()), (DYING_UNITS, DYING_FAN_IN, DYING_BATCH));
+/// assert_eq!(layer.biases()[0], 0.0);
+/// # Ok::<(), chapter2::ActivationError>(())
+/// ```
+pub fn dying_layer_and_batch() -> Result<(DenseLayer, Vec<Vec<f64>>), ActivationError> {
+    let mut rng = Xoshiro256PlusPlus::seed_from_u64(DYING_SEED);
+    let layer = DenseLayer::he_normal(DYING_FAN_IN, DYING_UNITS, 0.0, &mut rng)?;
+    let batch = crate::standard_normal_batch(DYING_BATCH, DYING_FAN_IN, &mut rng);
+    Ok((layer, batch))
+}
+
+/// The bias shifts of the dying-ReLU figure: -6 to 1 in steps of 0.25 (29 values, all exact
+/// in binary).
+///
+/// ```
+/// let shifts = chapter2::figures::dying_shifts();
+/// assert_eq!((shifts.len(), shifts[0], shifts[28]), (29, -6.0, 1.0));
+/// ```
+pub fn dying_shifts() -> Vec<f64> {
+    (0..=28).map(|i| -6.0 + 0.25 * f64::from(i)).collect()
+}
+
+/// The measured dead fraction of the figure's layer and batch at each bias shift.
+///
+/// Same result as setting the bias and calling [`DenseLayer::pre_activations`] for every shift
+/// (the pre-activation is `w . x + b` either way), but the products `w . x` are computed once.
+/// A NaN shift gives a NaN pre-activation everywhere, hence a dead fraction of 0.
+///
+/// ```
+/// let fractions = chapter2::figures::measured_dead_fractions(&[0.0, -3.0])?;
+/// assert_eq!(fractions, [0.0, 0.3575]);
+/// # Ok::<(), chapter2::ActivationError>(())
+/// ```
+pub fn measured_dead_fractions(shifts: &[f64]) -> Result<Vec<f64>, ActivationError> {
+    let (layer, batch) = dying_layer_and_batch()?;
+    let unbiased = layer.pre_activations(&batch)?;
+    Ok(shifts
+        .iter()
+        .map(|&b| {
+            let shifted: Vec<Vec<f64>> =
+                unbiased.iter().map(|row| row.iter().map(|z| z + b).collect()).collect();
+            dead_fraction(&shifted).unwrap_or(f64::NAN)
+        })
+        .collect())
+}
+
+/// `ch2-dying-relu`: measured dead fraction against the bias shift, with the theory.
+fn dying_relu_figure() -> Result<Figure, FigureError> {
+    let name = "ch2-dying-relu";
+    let shifts = dying_shifts();
+    let measured = measured_dead_fractions(&shifts).map_err(|error| draw_error(name, error))?;
+    let norms = dying_layer_and_batch().map_err(|error| draw_error(name, error))?.0.weight_norms();
+    let fine: Vec<f64> = grid(-6.0, 1.0, 141).collect();
+    let given_weights: Vec<(f64, f64)> = fine
+        .iter()
+        .map(|&b| (b, crate::expected_dead_fraction(&norms, b, DYING_BATCH).unwrap_or(f64::NAN)))
+        .collect();
+    let typical_norm: Vec<(f64, f64)> =
+        fine.iter().map(|&b| (b, dead_probability(b, std::f64::consts::SQRT_2, DYING_BATCH))).collect();
+
+    render_svg(name, |root| {
+        let caption = format!(
+            "Dead units: {DYING_UNITS} He-initialised units, fan-in {DYING_FAN_IN}, batch of {DYING_BATCH}"
+        );
+        let mut chart = chart_builder(root, &caption, -6.0..1.0, 0.0..1.05)?;
+        draw_mesh(
+            &mut chart,
+            ("bias shift b", &one_decimal),
+            ("fraction dead on the whole batch", &one_decimal),
+        )?;
+        chart
+            .draw_series(LineSeries::new(given_weights, palette::REFERENCE.stroke_width(2)))?
+            .label("theory: mean over units of Φ(-b/|w|)^N")
+            .legend(|(x, y)| PathElement::new([(x, y), (x + 16, y)], palette::REFERENCE.stroke_width(2)));
+        chart
+            .draw_series(DashedLineSeries::new(typical_norm, 6, 4, INK.stroke_width(2)))?
+            .label("theory with every |w| = √2: Φ(-b/√2)^N")
+            .legend(|(x, y)| PathElement::new([(x, y), (x + 16, y)], INK.stroke_width(2)));
+        chart
+            .draw_series(
+                shifts
+                    .iter()
+                    .zip(&measured)
+                    .map(|(&b, &f)| Circle::new((b, f), 4, palette::MEASURED.filled())),
+            )?
+            .label("measured")
+            .legend(|(x, y)| Circle::new((x + 8, y), 4, palette::MEASURED.filled()));
+        draw_legend(&mut chart, SeriesLabelPosition::UpperRight)
+    })
+}
+
+fn draw_error(name: &str, error: impl std::fmt::Display) -> FigureError {
+    FigureError::Draw { name: name.to_owned(), message: error.to_string() }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    #[test]
+    fn committed_figures_are_fresh() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../book/figures");
+        if let Err(error) = house_style::check_fresh(&all().unwrap(), &dir) {
+            panic!("{error}");
+        }
+    }
+
+    #[test]
+    fn shifting_the_unbiased_pre_activations_equals_setting_the_bias() {
+        let shifts = [-3.25, -1.0];
+        let fast = measured_dead_fractions(&shifts).unwrap();
+        let (mut layer, batch) = dying_layer_and_batch().unwrap();
+        for (&b, &f) in shifts.iter().zip(&fast) {
+            layer.set_bias(b);
+            assert_eq!(dead_fraction(&layer.pre_activations(&batch).unwrap()), Some(f), "b = {b}");
+        }
+    }
+
+    #[test]
+    fn gate_outputs_are_dropout_and_relu() {
+        for (x, dropped, rectified) in gate_outputs() {
+            assert!(dropped == 0.0 || dropped == x, "dropout keeps or zeroes: {x} -> {dropped}");
+            assert_eq!(rectified, relu(x), "ReLU's gate is ReLU at x = {x}");
+        }
+    }
+}
