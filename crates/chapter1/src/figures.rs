@@ -54,7 +54,8 @@ pub fn kept_count_histogram(units: usize, masks: usize, rate: DropoutRate, seed:
 
 /// `ch1-kept-count`: the histogram of kept counts against `masks * Binomial(units, q)` pmf.
 fn kept_count_figure() -> Result<Figure, FigureError> {
-    let rate = DropoutRate::new(KEPT_COUNT_RATE).map_err(|error| draw_error("ch1-kept-count", error))?;
+    let rate =
+        DropoutRate::new(KEPT_COUNT_RATE).map_err(|error| FigureError::draw("ch1-kept-count", error))?;
     let counts = kept_count_histogram(KEPT_COUNT_UNITS, KEPT_COUNT_MASKS, rate, KEPT_COUNT_SEED);
     let expected: Vec<(f64, f64)> = (0..=KEPT_COUNT_UNITS as u64)
         .map(|k| {
@@ -93,7 +94,7 @@ fn kept_count_figure() -> Result<Figure, FigureError> {
 /// `ch1-running-mean`: running means of inverted and plain dropout of `x = 1` with a 95% band.
 fn running_mean_figure() -> Result<Figure, FigureError> {
     let name = "ch1-running-mean";
-    let rate = DropoutRate::new(RUNNING_MEAN_RATE).map_err(|error| draw_error(name, error))?;
+    let rate = DropoutRate::new(RUNNING_MEAN_RATE).map_err(|error| FigureError::draw(name, error))?;
     let mut rng = Xoshiro256PlusPlus::seed_from_u64(RUNNING_MEAN_SEED);
     let ones = vec![1.0; RUNNING_MEAN_SAMPLES];
     let inverted = log_spaced(&running_mean(&inverted_dropout(&ones, rate, &mut rng)));
@@ -157,21 +158,13 @@ fn log_spaced(points: &[RunningPoint]) -> Vec<RunningPoint> {
     kept
 }
 
-fn draw_error(name: &str, error: impl std::fmt::Display) -> FigureError {
-    FigureError::Draw { name: name.to_owned(), message: error.to_string() }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::path::Path;
 
     #[test]
     fn committed_figures_are_fresh() {
-        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../book/figures");
-        if let Err(error) = house_style::check_fresh(&all().unwrap(), &dir) {
-            panic!("{error}");
-        }
+        house_style::assert_committed_figures_fresh(all());
     }
 
     #[test]

@@ -114,7 +114,8 @@ fn gates_figure() -> Result<Figure, FigureError> {
 /// `ch2-relu-elu`: ReLU and ELU (alpha = 1) on the left, their derivatives on the right.
 fn relu_elu_figure() -> Result<Figure, FigureError> {
     let elu = Elu::ALPHA_ONE;
-    let shallow = Elu::new(RELU_ELU_SECOND_ALPHA).map_err(|error| draw_error("ch2-relu-elu", error))?;
+    let shallow =
+        Elu::new(RELU_ELU_SECOND_ALPHA).map_err(|error| FigureError::draw("ch2-relu-elu", error))?;
     let shallow_style = palette::ELU.mix(0.6).stroke_width(2);
     let xs: Vec<f64> = grid(-4.0, 3.0, 281).collect();
     render_svg("ch2-relu-elu", |root| {
@@ -237,8 +238,8 @@ pub fn measured_dead_fractions(shifts: &[f64]) -> Result<Vec<f64>, ActivationErr
 fn dying_relu_figure() -> Result<Figure, FigureError> {
     let name = "ch2-dying-relu";
     let shifts = dying_shifts();
-    let measured = measured_dead_fractions(&shifts).map_err(|error| draw_error(name, error))?;
-    let norms = dying_layer_and_batch().map_err(|error| draw_error(name, error))?.0.weight_norms();
+    let measured = measured_dead_fractions(&shifts).map_err(|error| FigureError::draw(name, error))?;
+    let norms = dying_layer_and_batch().map_err(|error| FigureError::draw(name, error))?.0.weight_norms();
     let fine: Vec<f64> = grid(-6.0, 1.0, 141).collect();
     let given_weights: Vec<(f64, f64)> = fine
         .iter()
@@ -278,21 +279,13 @@ fn dying_relu_figure() -> Result<Figure, FigureError> {
     })
 }
 
-fn draw_error(name: &str, error: impl std::fmt::Display) -> FigureError {
-    FigureError::Draw { name: name.to_owned(), message: error.to_string() }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::path::Path;
 
     #[test]
     fn committed_figures_are_fresh() {
-        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../book/figures");
-        if let Err(error) = house_style::check_fresh(&all().unwrap(), &dir) {
-            panic!("{error}");
-        }
+        house_style::assert_committed_figures_fresh(all());
     }
 
     #[test]

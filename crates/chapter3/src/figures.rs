@@ -91,7 +91,7 @@ fn monte_carlo_curves_figure() -> Result<Figure, FigureError> {
             .iter()
             .map(|&x| mc_gelu_fast(x, n, &mut rng).map(|estimate| (x, estimate.mean)))
             .collect::<Result<Vec<_>, _>>()
-            .map_err(|error| FigureError::Draw { name: name.to_owned(), message: error.to_string() })?;
+            .map_err(|error| FigureError::draw(name, error))?;
         estimates.push(row);
     }
     let colors = [palette::RELU, palette::DROPOUT, palette::GELU];
@@ -135,11 +135,10 @@ fn monte_carlo_curves_figure() -> Result<Figure, FigureError> {
 /// `ch3-convergence`: RMSE of the estimate against n on log-log axes, with the fitted line.
 fn convergence_figure() -> Result<Figure, FigureError> {
     let name = "ch3-convergence";
-    let draw_error = |message: String| FigureError::Draw { name: name.to_owned(), message };
     let points =
         errors_by_n(CONVERGENCE_X, &CONVERGENCE_SAMPLE_SIZES, CONVERGENCE_REPLICATES, CONVERGENCE_SEED)
-            .map_err(|error| draw_error(error.to_string()))?;
-    let fit = log_log_slope(&points).ok_or_else(|| draw_error("no fit".to_owned()))?;
+            .map_err(|error| FigureError::draw(name, error))?;
+    let fit = log_log_slope(&points).ok_or_else(|| FigureError::draw(name, "no line fits the errors"))?;
     let sigma = gate_variance(CONVERGENCE_X).sqrt();
     render_svg(name, |root| {
         let caption = format!("Error of the estimate of GELU({CONVERGENCE_X}) against n");
@@ -207,13 +206,9 @@ fn noise_figure() -> Result<Figure, FigureError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::path::Path;
 
     #[test]
     fn committed_figures_are_fresh() {
-        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../book/figures");
-        if let Err(error) = house_style::check_fresh(&all().unwrap(), &dir) {
-            panic!("{error}");
-        }
+        house_style::assert_committed_figures_fresh(all());
     }
 }

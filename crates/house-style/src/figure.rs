@@ -68,6 +68,28 @@ impl fmt::Display for FigureError {
 
 impl Error for FigureError {}
 
+impl FigureError {
+    /// A [`FigureError::Draw`] for the figure `name`, from any error a figure's computation returns.
+    pub fn draw(name: &str, error: impl fmt::Display) -> Self {
+        Self::Draw { name: name.to_owned(), message: error.to_string() }
+    }
+}
+
+/// The folder the book's figures are committed in: `book/figures/` at the repository root.
+pub fn book_figures_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../book/figures")
+}
+
+/// For each chapter's freshness test: panics, naming every stale file and the command that
+/// regenerates it, unless `figures` drew without error and match the committed files exactly.
+#[track_caller]
+pub fn assert_committed_figures_fresh(figures: Result<Vec<Figure>, FigureError>) {
+    let checked = figures.and_then(|figures| check_fresh(&figures, &book_figures_dir()));
+    if let Err(error) = checked {
+        panic!("{error}");
+    }
+}
+
 /// Draws a figure of the house size into an SVG string.
 ///
 /// `draw` receives the whole canvas (transparent background) and returns any plotters error,
