@@ -1,0 +1,137 @@
+//! The Gaussian factor `exp(-t^2 / 2)` to about 2^-62 relative accuracy, for `|t| <= 40`.
+//!
+//! Why not `(-0.5 * t * t).exp()`? Because the *argument* is already wrong: `t * t` is
+//! rounded, with an absolute error up to `ulp(t^2) / 2` (2^-43 near t = 38, where t^2 ~ 1480).
+//! `exp` turns an absolute error `d` of its argument into a relative error `d` of its result,
+//! and 2^-44 relative is about 500 ulps. This is the same amplification that ruins
+//! `erfc(-x / sqrt(2))` in the tail: the condition number of `exp(-t^2/2)` with respect to t
+//! is `t^2`, about 1480 there.
+//!
+//! The cure is to never round the argument:
+//!
+//! 1. `t^2 = p + e` exactly, with `p = fl(t * t)` and `e` from [`two_prod`]; halve both.
+//! 2. Range reduction: `y = p/2 = k ln(2)/8 + r` with an integer `k = 8q + j` (`0 <= j < 8`)
+//!    and `|r| <= ln(2)/16 = 0.0433`, so that `exp(-y) = 2^-q * 2^(-j/8) * exp(-r)`. The
+//!    eight constants `2^(-j/8)` are stored as double-doubles. The product `k * LN2_HI / 8`
+//!    is exact (`LN2_HI` has only 32 significant bits, and `k < 2^14`), and so is
+//!    `y - k * LN2_HI / 8`: both are multiples of 2^-57 (or `y` is tiny and `k = 0`), and the
+//!    difference is below 2^-4, so it fits in 53 bits. What is left over (`e/2`, and `k/8`
+//!    times the part of ln 2 missing from `LN2_HI`) is a small correction `delta`; `r` plus
+//!    `delta` is carried as a double-double `r + r_lo`.
+//! 3. `exp(-r) = (1 - r) + r^2 P(r)` by the Taylor series, `P(r) = 1/2! - r/3! + r^2/4! - ...`.
+//!    `1 - r` is formed exactly; `r^2 P(r)` is below 2^-10, so plain `f64` suffices for it.
+//! 4. `exp(-r_lo) = 1 - r_lo` to within `r_lo^2 / 2 < 2^-110`.
+//!
+//! The result is returned as a [`Scaled`] value, `mantissa * 2^-q`, because for t > 37.7
+//! it is below the smallest normal `f64`.
+
+use crate::double_double::{DoubleDouble, two_prod, two_sum};
+use crate::scaled::Scaled;
+
+/// ln 2 = `LN2_HI + LN2_LO` + 1.2e-26; `LN2_HI` has 32 significant bits (the classic
+/// fdlibm split, bits 0x3fe62e42fee00000 and 0x3dea39ef35793c76).
+const LN2_HI: f64 = 0.6931471803691238;
+const LN2_LO: f64 = 1.9082149292705877e-10;
+
+/// `2^(-j/8)` for `j = 0..8`, as double-doubles (computed with mpmath).
+const EXP2_MINUS_EIGHTHS: [DoubleDouble; 8] = [
+    DoubleDouble::new(1.0, 0.0),
+    DoubleDouble::new(0.9170040432046712, 1.6415536121228136e-17),
+    DoubleDouble::new(0.8408964152537145, 4.099505010290748e-17),
+    DoubleDouble::new(0.7711054127039704, 3.9749174048488104e-17),
+    DoubleDouble::new(std::f64::consts::FRAC_1_SQRT_2, -4.833646656726457e-17),
+    DoubleDouble::new(0.6484197773255048, 1.2691251397444157e-17),
+    DoubleDouble::new(0.5946035575013605, 1.991007615732823e-17),
+    DoubleDouble::new(0.5452538663326288, -1.5233910399062356e-17),
+];
+
+/// Taylor terms `r^2/2!` to `r^9/9!` of `exp(-r)`: the first omitted one, `r^10 / 10!`, is
+/// below 2^-67 for `|r| <= 0.0434`.
+const TAYLOR_DEGREE: usize = 9;
+
+/// `(-1)^m / m!` for `m = 2..=TAYLOR_DEGREE`, computed in `f64` at compile time. Each
+/// division adds a relative error of 2^-53, so entry `m` is off by at most `m * 2^-53`
+/// relative, which is harmless: the whole `r^2 P(r)` is below 2^-10 of the result.
+const TAYLOR_COEFFICIENTS: [f64; TAYLOR_DEGREE - 1] = {
+    let mut table = [0.0; TAYLOR_DEGREE - 1];
+    let mut inverse_factorial = 1.0;
+    let mut m = 1;
+    while m <= TAYLOR_DEGREE {
+        inverse_factorial /= m as f64;
+        if m >= 2 {
+            table[m - 2] = if m % 2 == 0 { inverse_factorial } else { -inverse_factorial };
+        }
+        m += 1;
+    }
+    table
+};
+
+/// `exp(-t^2 / 2)` for `|t| <= 40`, as `mantissa * 2^exponent` with the mantissa in
+/// `[0.52, 1.05]`, relative error below 2^-62.
+pub(crate) fn exp_neg_half_square(t: f64) -> Scaled {
+    debug_assert!(t.abs() <= 40.0);
+
+    // Step 1: t^2/2 = y + y_lo exactly (halving is exact).
+    let (p, e) = two_prod(t, t);
+    let (y, y_lo) = (0.5 * p, 0.5 * e);
+
+    // Step 2: y + y_lo = k ln(2)/8 + r_hi + delta. (y >= 0, so truncation rounds to nearest.)
+    let k = (y * (8.0 * std::f64::consts::LOG2_E) + 0.5) as i32;
+    let r_hi = y - f64::from(k) * (0.125 * LN2_HI); // exact, see the module comment
+    let delta = y_lo - f64::from(k) * (0.125 * LN2_LO); // |delta| < 2.3e-7, error < 2^-75
+    let (r, r_lo) = two_sum(r_hi, delta); // r + r_lo = r_hi + delta exactly, |r| < 0.0434
+
+    // Step 3: exp(-r) = (1 - r) + r^2 P(r).
+    let taylor_tail = TAYLOR_COEFFICIENTS.iter().rev().fold(0.0, |acc, &c| acc * r + c);
+    let (one_minus_r, rounding) = two_sum(1.0, -r);
+    let exp_r = DoubleDouble::new(one_minus_r, rounding) + r * r * taylor_tail;
+
+    // Step 4: exp(-r - r_lo) = exp(-r) * (1 - r_lo), |r_lo| <= 2^-57, so exp(-r) * r_lo is
+    // needed only to f64 precision.
+    let exp_r = exp_r + -(exp_r.hi * r_lo);
+
+    let mantissa = exp_r * EXP2_MINUS_EIGHTHS[(k & 7) as usize];
+    Scaled { mantissa, exponent: -(k >> 3) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_split_of_ln2_is_exact_enough() {
+        // LN2_HI has 21 trailing zero bits, so k * LN2_HI / 8 is exact for k < 2^21.
+        assert_eq!(LN2_HI.to_bits(), 0x3fe62e42fee00000);
+        assert_eq!(LN2_HI.to_bits().trailing_zeros(), 21);
+        assert_eq!(LN2_LO.to_bits(), 0x3dea39ef35793c76);
+        assert_eq!(LN2_HI + LN2_LO, std::f64::consts::LN_2);
+    }
+
+    #[test]
+    fn the_table_holds_eighth_roots_of_powers_of_two() {
+        // (2^(-j/8))^8 * 2^j = 1, to double-double accuracy.
+        for (j, &c) in EXP2_MINUS_EIGHTHS.iter().enumerate() {
+            let c2 = c * c;
+            let c8 = (c2 * c2) * (c2 * c2);
+            let error = (c8 * 2f64.powi(j as i32) - DoubleDouble::ONE).hi;
+            assert!(error.abs() < 1e-30, "j = {j}: {error:e}");
+        }
+    }
+
+    #[test]
+    fn zero_gives_one() {
+        let v = exp_neg_half_square(0.0);
+        assert_eq!((v.mantissa, v.exponent), (DoubleDouble::ONE, 0));
+    }
+
+    #[test]
+    fn two_gives_exp_minus_two() {
+        // exp(-2) = 0.13533528323661269189399949497248440340763154590957588146815887265407
+        //         = 2^-3 * 1.0826822658929015351519959597798752272610523672766070517452709812326
+        let v = exp_neg_half_square(2.0);
+        let expected = DoubleDouble::new(1.0826822658929016, -8.339051386309352e-17);
+        let mantissa = v.mantissa * 2f64.powi(v.exponent + 3);
+        let relative_error = ((mantissa - expected).hi / expected.hi).abs();
+        assert!(relative_error < 2f64.powi(-62), "{v:?}");
+    }
+}
