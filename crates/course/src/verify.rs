@@ -46,6 +46,11 @@ pub fn run() -> Result<(), String> {
             &["test", "--workspace", "--locked", "--no-fail-fast", "--features", &solutions],
         )
     });
+    step("API documentation builds without warnings", &mut || {
+        let mut command = cargo_command(&["doc", "--workspace", "--no-deps", "--locked"]);
+        command.env("RUSTDOCFLAGS", "-D warnings");
+        process::run("API documentation builds without warnings", &mut command, &repo_root())
+    });
     step("benchmarks compile and run once", &mut || {
         // Criterion runs each benchmark a single time under `cargo test`: a check, not a measurement.
         cargo("benchmarks compile and run once", &["test", "--locked", "-p", "gelu-bench", "--benches"])
