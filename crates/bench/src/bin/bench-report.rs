@@ -1,5 +1,5 @@
-//! `cargo run -p gelu-bench --bin bench-report -- <group> <baseline>`: writes the table of a
-//! criterion group to book/benchmarks/<group>.md, with the machine and toolchain it ran on.
+//! `cargo run -p gelu-bench --bin bench-report -- GROUP BASELINE`: writes the table of a
+//! criterion group to `book/benchmarks/GROUP.md`, with the machine and toolchain it ran on.
 
 use std::path::Path;
 use std::process::{Command, ExitCode};
