@@ -8,6 +8,10 @@
 
 use std::path::Path;
 
+mod kernel_inputs;
+
+pub use kernel_inputs::*;
+
 /// One benchmark of a group: its name, mean time per iteration, and elements per iteration.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Measurement {

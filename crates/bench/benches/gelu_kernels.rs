@@ -1,0 +1,79 @@
+//! Criterion benchmarks of chapter 4: time per element of the three `f32` kernels, of scalar
+//! `libm` loops (the baselines), and of the scalar `f64` approximations, on a slice that fits in
+//! L1/L2 (4096 elements) and one that does not (16 Mi elements: 64 MiB of `f32`, 128 MiB of `f64`).
+//!
+//! `cargo bench -p gelu-bench` (about 4 minutes). Each measurement starts from a fresh copy of
+//! the inputs (`iter_batched_ref`: the copy is not timed), so every run sees the same values.
+
+use std::hint::black_box;
+use std::time::Duration;
+
+use chapter4::{gelu_exact_f32, gelu_sigmoid, gelu_sigmoid_f32, gelu_tanh, gelu_tanh_f32};
+use criterion::{BatchSize, BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
+use gelu_bench::{
+    erfc_loop_f64, erfcf_loop, erff_loop, gelu_tanh_flush_f32, inputs_f32, inputs_f64, map_f64,
+};
+
+const SIZES: [usize; 2] = [4096, 16 << 20];
+
+/// An in-place kernel over `f32` or over `f64`.
+type KernelF32 = fn(&mut [f32]);
+type KernelF64 = fn(&mut [f64]);
+
+fn batch_size(n: usize) -> BatchSize {
+    if n <= 4096 { BatchSize::SmallInput } else { BatchSize::PerIteration }
+}
+
+fn f32_kernels(c: &mut Criterion) {
+    let kernels: [(&str, KernelF32); 6] = [
+        ("gelu_exact_f32", gelu_exact_f32),
+        ("gelu_tanh_f32", gelu_tanh_f32),
+        ("tanh_flush_f32", gelu_tanh_flush_f32),
+        ("gelu_sigmoid_f32", gelu_sigmoid_f32),
+        ("libm_erfcf_loop", erfcf_loop),
+        ("libm_erff_loop", erff_loop),
+    ];
+    let mut group = c.benchmark_group("f32");
+    for n in SIZES {
+        let input = inputs_f32(n);
+        group.throughput(Throughput::Elements(n as u64));
+        if n > 4096 {
+            group.sample_size(10).measurement_time(Duration::from_secs(8));
+        } else {
+            group.sample_size(50).measurement_time(Duration::from_secs(3));
+        }
+        for (name, kernel) in kernels {
+            group.bench_with_input(BenchmarkId::new(name, n), &input, |b, input| {
+                b.iter_batched_ref(|| input.clone(), |v| kernel(black_box(v.as_mut_slice())), batch_size(n))
+            });
+        }
+    }
+    group.finish();
+}
+
+fn f64_scalar(c: &mut Criterion) {
+    let functions: [(&str, KernelF64); 3] = [
+        ("gelu_tanh", |v| map_f64(v, gelu_tanh)),
+        ("gelu_sigmoid", |v| map_f64(v, gelu_sigmoid)),
+        ("libm_erfc_loop", erfc_loop_f64),
+    ];
+    let mut group = c.benchmark_group("f64");
+    for n in SIZES {
+        let input = inputs_f64(n);
+        group.throughput(Throughput::Elements(n as u64));
+        if n > 4096 {
+            group.sample_size(10).measurement_time(Duration::from_secs(10));
+        } else {
+            group.sample_size(30).measurement_time(Duration::from_secs(3));
+        }
+        for (name, f) in functions {
+            group.bench_with_input(BenchmarkId::new(name, n), &input, |b, input| {
+                b.iter_batched_ref(|| input.clone(), |v| f(black_box(v.as_mut_slice())), batch_size(n))
+            });
+        }
+    }
+    group.finish();
+}
+
+criterion_group!(benches, f32_kernels, f64_scalar);
+criterion_main!(benches);
