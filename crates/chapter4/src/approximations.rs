@@ -45,6 +45,7 @@ const SIGMOID_K: Dd = Dd::new(1.702, 4.263256414560601e-17);
 ///
 /// Only `e^(-|t|) <= 1` is ever formed, so nothing overflows:
 /// `t >= 0`: `x / (1 + e^(-t))`;  `t < 0`: `x e^t / (1 + e^t)`, scaled by `2^k` last.
+// ANCHOR: x_sigmoid
 fn x_sigmoid(x: f64, t: Dd) -> f64 {
     let minus_abs_t = if t.hi > 0.0 { -t } else { t };
     let (m, k) = exp_dd(minus_abs_t); // e^-|t| = m 2^k, k <= 0
@@ -60,6 +61,7 @@ fn x_sigmoid(x: f64, t: Dd) -> f64 {
         libm::scalbn(q.to_f64(), k)
     }
 }
+// ANCHOR_END: x_sigmoid
 
 /// The tanh approximation of GELU, `0.5 x (1 + tanh(sqrt(2/pi) (x + 0.044715 x^3)))`.
 ///
@@ -87,6 +89,7 @@ fn x_sigmoid(x: f64, t: Dd) -> f64 {
 /// assert!(gelu_tanh(f64::NAN).is_nan());
 /// assert_eq!(gelu_tanh(f64::NEG_INFINITY).to_bits(), (-0.0_f64).to_bits());
 /// ```
+// ANCHOR: gelu_tanh
 pub fn gelu_tanh(x: f64) -> f64 {
     if x.is_nan() || x >= 30.0 || x == 0.0 {
         return x;
@@ -99,6 +102,7 @@ pub fn gelu_tanh(x: f64) -> f64 {
     let two_u = (TANH_B * x_squared + TANH_A).mul_f64(x);
     x_sigmoid(x, two_u)
 }
+// ANCHOR_END: gelu_tanh
 
 /// The sigmoid approximation of GELU, `x sigmoid(1.702 x) = x / (1 + e^(-1.702 x))`.
 ///

@@ -9,10 +9,12 @@
 //!   compiler vectorises on stable Rust; the first is within 4 ULP of GELU for every `f32`.
 //! * [`minimax_tanh_cubic`], [`minimax_sigmoid_slope`]: where 0.044715 and 1.702 come from.
 //! * [`std_normal_cdf`], [`gelu`]: the exact functions in `f64`, the yardstick.
+//! * [`figures`]: the chapter's figures.
 
 mod approximations;
 mod double_double;
 mod exact;
+pub mod figures;
 mod kernels;
 mod minimax;
 
@@ -24,3 +26,12 @@ pub use minimax::{
     golden_section_min, max_abs_error, minimax_sigmoid_slope, minimax_tanh_cubic, sigmoid_phi,
     sigmoid_slope_max_error, tanh_cubic_max_error, tanh_phi,
 };
+
+// The chapter page and its solutions page run as doctests of this crate.
+#[cfg(doctest)]
+#[doc = include_str!("../../../book/chapter-4-approximations.md")]
+mod chapter_page {}
+
+#[cfg(doctest)]
+#[doc = include_str!("../../../book/chapter-4-solutions.md")]
+mod solutions_page {}

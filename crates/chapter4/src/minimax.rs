@@ -126,9 +126,11 @@ pub fn sigmoid_phi(k: f64, x: f64) -> f64 {
 /// use chapter4::tanh_cubic_max_error;
 /// assert!((tanh_cubic_max_error(0.044715) - 1.78933e-4).abs() < 1e-9);
 /// ```
+// ANCHOR: tanh_cubic_max_error
 pub fn tanh_cubic_max_error(c: f64) -> f64 {
     max_abs_error(|x| std_normal_cdf(x) - tanh_phi(c, x), 0.0, 8.0, 2000).1
 }
+// ANCHOR_END: tanh_cubic_max_error
 
 /// Worst-case error over `x` in `[0, 10]` of `sigmoid(k x)` as an approximation of `Phi`.
 ///
@@ -153,10 +155,12 @@ pub fn sigmoid_slope_max_error(k: f64) -> f64 {
 /// assert!((c - 0.0447149).abs() < 1e-7, "c = {c}");
 /// assert!((err - 1.78921e-4).abs() < 1e-9, "err = {err}");
 /// ```
+// ANCHOR: minimax_tanh_cubic
 pub fn minimax_tanh_cubic() -> (f64, f64) {
     let c = golden_section_min(tanh_cubic_max_error, 0.03, 0.06, 1e-10);
     (c, tanh_cubic_max_error(c))
 }
+// ANCHOR_END: minimax_tanh_cubic
 
 /// The slope `k` that minimises [`sigmoid_slope_max_error`], and that minimum: `(k, max error)`,
 /// found by golden-section search over `k` in `[1.5, 2.0]`.

@@ -18,6 +18,7 @@ pub const CHAPTERS: &[Chapter] = &[
     Chapter { package: "chapter1", figures: chapter1::figures::all },
     Chapter { package: "chapter2", figures: chapter2::figures::all },
     Chapter { package: "chapter3", figures: chapter3::figures::all },
+    Chapter { package: "chapter4", figures: chapter4::figures::all },
 ];
 
 /// The repository root (this crate lives in crates/course).

@@ -47,6 +47,7 @@ const LANES: usize = 16;
 /// loop), then the remainder one by one. Both paths call the same `f`, and IEEE 754 arithmetic is
 /// deterministic (Rust never fuses `a * b + c` into an FMA on its own), so an element gets the same
 /// bits whichever path it takes.
+// ANCHOR: map_in_place
 #[inline(always)]
 fn map_in_place(values: &mut [f32], f: impl Fn(f32) -> f32) {
     let (chunks, remainder) = values.as_chunks_mut::<LANES>();
@@ -59,3 +60,4 @@ fn map_in_place(values: &mut [f32], f: impl Fn(f32) -> f32) {
         *v = f(*v);
     }
 }
+// ANCHOR_END: map_in_place

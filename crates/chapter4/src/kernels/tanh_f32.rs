@@ -31,6 +31,8 @@ const TANH_B: f32 = 0.071354814;
 /// assert_eq!(v[..3], [-0.003637393, 0.0, 0.841192]);
 /// assert!(v[3].is_nan() && v[4] == f32::INFINITY);
 /// ```
+// ANCHOR: gelu_tanh_f32
 pub fn gelu_tanh_f32(values: &mut [f32]) {
     map_in_place(values, |x| x_sigmoid(x, x * (TANH_A + TANH_B * (x * x))));
 }
+// ANCHOR_END: gelu_tanh_f32

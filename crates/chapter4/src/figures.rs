@@ -1,0 +1,211 @@
+//! The chapter's figures, drawn from the chapter's own functions (no randomness).
+
+use plotters::chart::SeriesLabelPosition;
+use plotters::element::{Circle, PathElement, Text};
+use plotters::prelude::{IntoLogRange, LineSeries};
+use plotters::style::{Color, RGBColor};
+
+use house_style::{
+    Figure, FigureError, chart_builder, draw_legend, draw_mesh, one_decimal, palette, render_svg,
+};
+
+use crate::{gelu_exact_f32, gelu_sigmoid, gelu_sigmoid_f32, gelu_tanh, gelu_tanh_f32};
+
+/// Nanoseconds per element at 4096 elements, from the committed table
+/// `book/benchmarks/gelu_kernels.md` (criterion, default x86-64 target, AMD EPYC, 2 cores).
+pub const MEASURED_NS_PER_ELEMENT: [(&str, f64); 5] = [
+    ("gelu_exact_f32", 1.850),
+    ("gelu_tanh_f32", 1.538),
+    ("gelu_sigmoid_f32", 1.356),
+    ("libm_erfcf_loop", 13.71),
+    ("libm_erff_loop", 14.33),
+];
+
+/// All figures of chapter 4, in page order.
+pub fn all() -> Result<Vec<Figure>, FigureError> {
+    Ok(vec![error_figure()?, ulp_figure()?, pareto_figure()?])
+}
+
+/// Inputs from `start` to `end` in `steps` equal steps (both ends included).
+fn grid(start: f64, end: f64, steps: usize) -> Vec<f64> {
+    (0..=steps).map(|i| start + (end - start) * i as f64 / steps as f64).collect()
+}
+
+fn line(color: RGBColor) -> impl Fn((i32, i32)) -> PathElement<(i32, i32)> {
+    move |(x, y)| PathElement::new([(x, y), (x + 16, y)], color.stroke_width(2))
+}
+
+fn exponent(v: &f64) -> String {
+    format!("{v:.0e}")
+}
+
+/// Distance in units in the last place between two `f64` (their positions on the ordered line
+/// of all doubles).
+pub fn ulps_f64(a: f64, b: f64) -> f64 {
+    let ordered = |v: f64| {
+        let bits = v.to_bits() as i64;
+        if bits < 0 { -(bits & i64::MAX) } else { bits }
+    };
+    (ordered(a) as i128 - ordered(b) as i128).unsigned_abs() as f64
+}
+
+/// Distance in `f32` units in the last place between `a` and the exact value `exact` (an `f64`):
+/// `|a - exact|` divided by the spacing of `f32` values at `exact` (subnormal spacing below
+/// `f32::MIN_POSITIVE`).
+pub fn ulps_f32(a: f32, exact: f64) -> f64 {
+    let magnitude = exact.abs().max(f32::MIN_POSITIVE as f64);
+    let spacing = 2f64.powi(magnitude.log2().floor() as i32 - 23);
+    (a as f64 - exact).abs() / spacing
+}
+
+/// The textbook form in `f32`: `0.5 x (1 + erf(x / sqrt 2))`.
+pub fn gelu_textbook_erf_f32(x: f32) -> f32 {
+    0.5 * x * (1.0 + libm::erff(x / std::f32::consts::SQRT_2))
+}
+
+/// The erfc form in `f32`: `0.5 x erfc(-x / sqrt 2)`.
+pub fn gelu_erfc_f32(x: f32) -> f32 {
+    0.5 * x * libm::erfcf(-x / std::f32::consts::SQRT_2)
+}
+
+/// Applies an in-place `f32` kernel to one value.
+fn one(kernel: fn(&mut [f32]), x: f32) -> f32 {
+    let mut v = [x];
+    kernel(&mut v);
+    v[0]
+}
+
+/// `ch4-errors`: absolute (left) and relative (right) error of the two approximations against
+/// GELU, log scale.
+fn error_figure() -> Result<Figure, FigureError> {
+    let xs = grid(-8.0, 6.0, 1400);
+    type Curve<'a> = (&'a str, RGBColor, &'a dyn Fn(f64) -> f64);
+    let curves: [Curve; 2] =
+        [("tanh form", palette::GELU, &gelu_tanh), ("x sigmoid(1.702 x)", palette::SILU, &gelu_sigmoid)];
+    render_svg("ch4-errors", |root| {
+        let panels = root.split_evenly((1, 2));
+        let mut left =
+            chart_builder(&panels[0], "|approximation - GELU|", -8.0..6.0, (1e-12..1.0).log_scale())?;
+        draw_mesh(&mut left, ("x", &one_decimal), ("absolute error (log scale)", &exponent))?;
+        for (label, color, f) in curves {
+            let points = xs.iter().map(|&x| (x, (f(x) - chapter3::gelu(x)).abs())).filter(|p| p.1 > 1e-12);
+            left.draw_series(LineSeries::new(points, color.stroke_width(2)))?
+                .label(label)
+                .legend(line(color));
+        }
+        draw_legend(&mut left, SeriesLabelPosition::LowerLeft)?;
+        let mut right =
+            chart_builder(&panels[1], "|approximation / GELU - 1|", -8.0..6.0, (1e-8..1e3).log_scale())?;
+        draw_mesh(&mut right, ("x", &one_decimal), ("relative error (log scale)", &exponent))?;
+        for (_, color, f) in curves {
+            let points = xs
+                .iter()
+                .filter(|&&x| x != 0.0)
+                .map(|&x| (x, (f(x) / chapter3::gelu(x) - 1.0).abs()))
+                .filter(|p| p.1 > 1e-8);
+            right.draw_series(LineSeries::new(points, color.stroke_width(2)))?;
+        }
+        Ok(())
+    })
+}
+
+/// `ch4-ulp`: error in ULP of the "exact" formulas against the correctly rounded GELU
+/// (`chapter3::gelu`), in `f64` (left) and `f32` (right). Zero error is drawn at the bottom edge.
+fn ulp_figure() -> Result<Figure, FigureError> {
+    let floor = 0.1;
+    let clamp = |u: f64| u.max(floor);
+    render_svg("ch4-ulp", |root| {
+        let panels = root.split_evenly((1, 2));
+        let xs = grid(-40.0, 2.0, 840);
+        let mut left = chart_builder(&panels[0], "f64: ULP error", -40.0..2.0, (floor..1e19).log_scale())?;
+        draw_mesh(&mut left, ("x", &one_decimal), ("ULP error (log scale)", &exponent))?;
+        type Curve<'a> = (&'a str, RGBColor, &'a dyn Fn(f64) -> f64);
+        let forms: [Curve; 2] = [
+            ("0.5 x (1 + erf(x/sqrt 2))", palette::RELU, &chapter3::naive::gelu_textbook_erf),
+            ("0.5 x erfc(-x/sqrt 2)", palette::DROPOUT, &chapter3::naive::gelu_erfc),
+        ];
+        for (label, color, f) in forms {
+            let points = xs.iter().map(|&x| (x, clamp(ulps_f64(f(x), chapter3::gelu(x)))));
+            left.draw_series(LineSeries::new(points, color.stroke_width(2)))?
+                .label(label)
+                .legend(line(color));
+        }
+        draw_legend(&mut left, SeriesLabelPosition::UpperRight)?;
+
+        let xs = grid(-14.0, 2.0, 800);
+        let mut right = chart_builder(&panels[1], "f32: ULP error", -14.0..2.0, (floor..1e9).log_scale())?;
+        draw_mesh(&mut right, ("x", &one_decimal), ("ULP error (log scale)", &exponent))?;
+        type Curve32<'a> = (&'a str, RGBColor, &'a dyn Fn(f32) -> f32);
+        let forms: [Curve32; 3] = [
+            ("textbook (erff)", palette::RELU, &gelu_textbook_erf_f32),
+            ("erfc form (erfcf)", palette::DROPOUT, &gelu_erfc_f32),
+            ("gelu_exact_f32", palette::GELU, &|x| one(gelu_exact_f32, x)),
+        ];
+        for (label, color, f) in forms {
+            let points =
+                xs.iter().map(|&x| (x, clamp(ulps_f32(f(x as f32), chapter3::gelu(x as f32 as f64)))));
+            right
+                .draw_series(LineSeries::new(points, color.stroke_width(2)))?
+                .label(label)
+                .legend(line(color));
+        }
+        draw_legend(&mut right, SeriesLabelPosition::UpperRight)
+    })
+}
+
+/// The largest `|f(x) - GELU(x)|` of an `f32` function over `x` in `[-10, 10]` (step 1/1024).
+pub fn max_abs_error_f32(f: &dyn Fn(f32) -> f32) -> f64 {
+    (-10240..=10240)
+        .map(|i| {
+            let x = i as f32 / 1024.0;
+            (f(x) as f64 - chapter3::gelu(x as f64)).abs()
+        })
+        .fold(0.0, f64::max)
+}
+
+/// `ch4-pareto`: worst absolute error against GELU over `[-10, 10]` against the measured time per
+/// element, for the `f32` kernels and the scalar libm loops.
+fn pareto_figure() -> Result<Figure, FigureError> {
+    let error_of = |name: &str| -> f64 {
+        match name {
+            "gelu_exact_f32" => max_abs_error_f32(&|x| one(gelu_exact_f32, x)),
+            "gelu_tanh_f32" => max_abs_error_f32(&|x| one(gelu_tanh_f32, x)),
+            "gelu_sigmoid_f32" => max_abs_error_f32(&|x| one(gelu_sigmoid_f32, x)),
+            "libm_erfcf_loop" => max_abs_error_f32(&gelu_erfc_f32),
+            _ => max_abs_error_f32(&gelu_textbook_erf_f32),
+        }
+    };
+    let points: Vec<(String, f64, f64)> =
+        MEASURED_NS_PER_ELEMENT.iter().map(|&(name, ns)| (name.to_owned(), ns, error_of(name))).collect();
+    render_svg("ch4-pareto", |root| {
+        let mut chart = chart_builder(
+            root,
+            "Worst |error| on [-10, 10] against time per element (f32)",
+            (1.0..30.0).log_scale(),
+            (1e-8..1e-1).log_scale(),
+        )?;
+        draw_mesh(
+            &mut chart,
+            ("ns per element (log scale; criterion, 4096 elements, AMD EPYC)", &|v: &f64| format!("{v:.0}")),
+            ("max absolute error (log scale)", &exponent),
+        )?;
+        for (name, ns, error) in &points {
+            let color = if name.starts_with("libm") { palette::RELU } else { palette::GELU };
+            chart.draw_series([Circle::new((*ns, *error), 5, color.filled())])?;
+            let style = house_style::label_font().color(&house_style::INK);
+            let offset = if name.starts_with("libm_erff") { 0.3 } else { 1.6 };
+            chart.draw_series([Text::new(name.clone(), (*ns * 1.06, *error * offset), style)])?;
+        }
+        Ok(())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn committed_figures_are_fresh() {
+        house_style::assert_committed_figures_fresh(all());
+    }
+}

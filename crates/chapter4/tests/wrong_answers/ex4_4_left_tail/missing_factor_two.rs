@@ -1,0 +1,10 @@
+// WRONG ANSWER (kept to prove the exercise test rejects it): Uses sigmoid(u) instead of sigmoid(2u).
+//! Exercise 4.4: the tanh form without cancellation in the left tail.
+//! The page: book/chapter-4-exercises.md. Run: cargo test -p chapter4 --test exercises
+
+/// The tanh form `0.5 x (1 + tanh(u))`, `u = sqrt(2/pi) (x + 0.044715 x^3)`, computed so that
+/// it keeps its relative accuracy for negative `x` down to `x = -20` (where it is about 1e-261).
+pub fn gelu_tanh_stable(x: f64) -> f64 {
+    let u = (2.0 / std::f64::consts::PI).sqrt() * (x + 0.044715 * x * x * x);
+    x / (1.0 + (-u).exp())
+}
