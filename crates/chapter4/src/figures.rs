@@ -213,4 +213,15 @@ mod tests {
     fn committed_figures_are_fresh() {
         house_style::assert_committed_figures_fresh(all());
     }
+
+    #[test]
+    fn the_pareto_timings_are_those_of_the_committed_table() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../book/benchmarks/gelu_kernels.md");
+        let table = std::fs::read_to_string(path).unwrap();
+        for (name, ns) in MEASURED_NS_PER_ELEMENT {
+            let row = table.lines().find(|line| line.starts_with(&format!("| `{name}`"))).unwrap();
+            let cell = row.split('|').nth(2).unwrap().trim();
+            assert_eq!(cell.parse::<f64>().unwrap(), ns, "{name}: {row}");
+        }
+    }
 }

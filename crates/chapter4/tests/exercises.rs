@@ -11,6 +11,7 @@ use exercises::ex4_1_gelu_tanh::gelu_tanh;
 use exercises::ex4_2_minimax_cubic::minimax_cubic;
 use exercises::ex4_3_logistic_scale::minimax_logistic_scale;
 use exercises::ex4_4_left_tail::gelu_tanh_stable;
+use exercises::ex4_5_sigmoid_kernel::gelu_sigmoid_slice;
 
 /// A minimax answer is accepted when its worst error is within this relative distance of the
 /// optimum's. The published constants are 6.3e-5 (0.044715) and 3.1e-3 (1.702) above their optimum,
@@ -70,6 +71,27 @@ fn exercise_4_4_left_tail() {
         for x in [-1.0, -4.0, -6.0, -8.0, -10.0, -15.0, -20.0, 0.5, 1.0, 3.0, 10.0] {
             let what = format!("tanh form at x = {x}");
             assert_relative_close(&what, chapter4::gelu_tanh(x), gelu_tanh_stable(x), 1e-12);
+        }
+    });
+}
+
+#[test]
+fn exercise_4_5_sigmoid_kernel() {
+    exercise("4.5", "exercises/chapter4/ex4_5_sigmoid_kernel.rs", || {
+        // Every length from 0 to 40 (shorter than one chunk, exact multiples of 16, and between)
+        // and 1001; inputs spread over [-20, 20]. Each element must be within a relative 1e-5 of the
+        // exact sigmoid form (f32 rounding of 1.702 x, amplified by e^y up to 34-fold at x = -20,
+        // stays below 3e-6). Skipped remainders, skipped lanes and the wrong sign all fail.
+        for len in (0..=40).chain([1001]) {
+            let input: Vec<f32> = (0..len).map(|i| ((i * 37) % 101) as f32 * 0.4 - 20.0).collect();
+            let mut values = input.clone();
+            gelu_sigmoid_slice(&mut values);
+            assert_eq!(values.len(), len, "the slice keeps its length");
+            for (i, (&x, &y)) in input.iter().zip(&values).enumerate() {
+                let what = format!("element {i} of {len} (x = {x})");
+                let expected = chapter4::gelu_sigmoid(x as f64);
+                assert_close(&what, expected, y as f64, 1e-5 * expected.abs() + 1e-30);
+            }
         }
     });
 }

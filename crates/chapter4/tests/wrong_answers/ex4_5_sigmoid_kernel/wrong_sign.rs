@@ -1,0 +1,14 @@
+// WRONG ANSWER (kept to prove the exercise test rejects it): Uses e^(+1.702 x): that is x sigmoid(-1.702 x).
+//! Exercise 4.5: an in-place f32 kernel for the sigmoid form, over a slice of any length.
+//! The page: book/chapter-4-exercises.md. Run: cargo test -p chapter4 --test exercises
+
+const LANES: usize = 16;
+
+/// Replaces every element `x` of `values` by `x sigmoid(1.702 x) = x / (1 + e^(-1.702 x))`.
+/// Every element, whatever the slice's length: process whole chunks of `LANES` elements (the loop
+/// the compiler can vectorise), then the remainder.
+pub fn gelu_sigmoid_slice(values: &mut [f32]) {
+    for v in values.iter_mut() {
+        *v = *v / (1.0 + (1.702 * *v).exp());
+    }
+}
