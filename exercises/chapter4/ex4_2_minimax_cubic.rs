@@ -10,6 +10,7 @@ use chapter4::{golden_section_min, max_abs_error, std_normal_cdf};
 /// (the minimum of a unimodal function) and `std_normal_cdf` (the exact Phi).
 pub fn minimax_cubic() -> f64 {
     todo!(
-        "Exercise 4.2 (exercises/chapter4/ex4_2_minimax_cubic.rs): search for the c that minimises max_x |Phi(x) - 0.5 (1 + tanh(sqrt(2/pi) (x + c x^3)))|"
+        "Exercise 4.2 (exercises/chapter4/ex4_2_minimax_cubic.rs): search for the c that \
+         minimises max_x |Phi(x) - 0.5 (1 + tanh(sqrt(2/pi) (x + c x^3)))|"
     )
 }

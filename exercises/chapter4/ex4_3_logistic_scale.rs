@@ -7,6 +7,7 @@ use chapter4::{golden_section_min, max_abs_error, std_normal_cdf};
 /// Compute it; do not type in a published constant.
 pub fn minimax_logistic_scale() -> f64 {
     todo!(
-        "Exercise 4.3 (exercises/chapter4/ex4_3_logistic_scale.rs): search for the k that minimises max_x |Phi(x) - sigmoid(k x)|"
+        "Exercise 4.3 (exercises/chapter4/ex4_3_logistic_scale.rs): search for the k that \
+         minimises max_x |Phi(x) - sigmoid(k x)|"
     )
 }

@@ -8,6 +8,7 @@ const LANES: usize = 16;
 /// the compiler can vectorise), then the remainder.
 pub fn gelu_sigmoid_slice(values: &mut [f32]) {
     todo!(
-        "Exercise 4.5 (exercises/chapter4/ex4_5_sigmoid_kernel.rs): replace every element x by x / (1 + e^(-1.702 x)), chunks of LANES and the remainder"
+        "Exercise 4.5 (exercises/chapter4/ex4_5_sigmoid_kernel.rs): replace every element x by \
+         x / (1 + e^(-1.702 x)), chunks of LANES and the remainder"
     )
 }
