@@ -36,33 +36,49 @@ impl Measurement {
 }
 
 /// Reads every benchmark of `group` under `criterion_dir` (usually `target/criterion`), sorted
-/// by id. Err names the file that is missing or unreadable.
+/// by id. A benchmark with a parameter (`BenchmarkId::new(name, 4096)`) sits one folder deeper and
+/// gets the id `name/4096`. Err names the file that is missing or unreadable.
 pub fn read_group(criterion_dir: &Path, group: &str) -> Result<Vec<Measurement>, String> {
     let group_dir = criterion_dir.join(group);
-    let entries = std::fs::read_dir(&group_dir).map_err(|error| {
-        format!("{}: {error} (run `cargo bench -p gelu-bench` first)", group_dir.display())
-    })?;
-    let mut measurements = Vec::new();
-    for entry in entries.flatten() {
-        let dir = entry.path().join("new");
-        if !dir.join("estimates.json").exists() {
-            continue;
-        }
-        let read = |name: &str| {
-            std::fs::read_to_string(dir.join(name))
-                .map_err(|error| format!("{}: {error}", dir.join(name).display()))
-        };
-        let estimates = read("estimates.json")?;
-        let benchmark = read("benchmark.json")?;
-        let nanoseconds = number_after(&estimates, "\"mean\":", "\"point_estimate\":")
-            .ok_or_else(|| format!("{}: no mean point estimate", dir.display()))?;
-        let elements = number_after(&benchmark, "\"throughput\":", "\"Elements\":")
-            .ok_or_else(|| format!("{}: no element throughput", dir.display()))?;
-        let id = entry.file_name().to_string_lossy().into_owned();
-        measurements.push(Measurement { id, nanoseconds, elements: elements as u64 });
+    if !group_dir.is_dir() {
+        return Err(format!("{}: not found (run `cargo bench -p gelu-bench` first)", group_dir.display()));
     }
+    let mut measurements = Vec::new();
+    collect_measurements(&group_dir, "", &mut measurements)?;
     measurements.sort_by(|a, b| a.id.cmp(&b.id));
     Ok(measurements)
+}
+
+/// Adds the measurement in `dir/new/` (if any) under `id`, then those of its subfolders.
+fn collect_measurements(dir: &Path, id: &str, into: &mut Vec<Measurement>) -> Result<(), String> {
+    let results = dir.join("new");
+    if results.join("estimates.json").exists() && !id.is_empty() {
+        into.push(read_measurement(&results, id)?);
+        return Ok(());
+    }
+    let Ok(entries) = std::fs::read_dir(dir) else { return Ok(()) };
+    for entry in entries.flatten().filter(|entry| entry.path().is_dir()) {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name == "report" || name == "new" || name == "base" || name == "change" {
+            continue;
+        }
+        let child = if id.is_empty() { name } else { format!("{id}/{name}") };
+        collect_measurements(&entry.path(), &child, into)?;
+    }
+    Ok(())
+}
+
+/// One benchmark's mean time and throughput from criterion's `new/` folder.
+fn read_measurement(results: &Path, id: &str) -> Result<Measurement, String> {
+    let read = |name: &str| {
+        std::fs::read_to_string(results.join(name))
+            .map_err(|error| format!("{}: {error}", results.join(name).display()))
+    };
+    let nanoseconds = number_after(&read("estimates.json")?, "\"mean\":", "\"point_estimate\":")
+        .ok_or_else(|| format!("{}: no mean point estimate", results.display()))?;
+    let elements = number_after(&read("benchmark.json")?, "\"throughput\":", "\"Elements\":")
+        .ok_or_else(|| format!("{}: no element throughput", results.display()))?;
+    Ok(Measurement { id: id.to_owned(), nanoseconds, elements: elements as u64 })
 }
 
 /// The number following `key` after the first occurrence of `section` in a JSON text.
@@ -74,14 +90,21 @@ fn number_after(json: &str, section: &str, key: &str) -> Option<f64> {
 }
 
 /// A Markdown table of `measurements`: time per element, rate, and rate relative to `baseline`.
+///
+/// For parameterised ids (`name/4096`) the baseline is taken at the same parameter: with
+/// baseline `raw`, the row `fast/4096` is compared with `raw/4096`.
 pub fn markdown_table(measurements: &[Measurement], baseline: &str) -> Result<String, String> {
-    let base = measurements
-        .iter()
-        .find(|m| m.id == baseline)
-        .ok_or_else(|| format!("baseline {baseline:?} is not among the measurements"))?;
+    let baseline_of = |id: &str| {
+        let exact = measurements.iter().find(|m| m.id == baseline);
+        let same_parameter = id.rsplit_once('/').and_then(|(_, parameter)| {
+            measurements.iter().find(|m| m.id == format!("{baseline}/{parameter}"))
+        });
+        exact.or(same_parameter).ok_or_else(|| format!("baseline {baseline:?} is not among the measurements"))
+    };
     let mut table = format!("| benchmark | ns per element | million elements/s | rate / {baseline} |\n");
     table.push_str("| --- | ---: | ---: | ---: |\n");
     for m in measurements {
+        let base = baseline_of(&m.id)?;
         table.push_str(&format!(
             "| `{}` | {:.3} | {:.0} | {:.2} |\n",
             m.id,
@@ -124,6 +147,35 @@ mod tests {
         assert!(table.contains("| `fast` | 0.500 | 2000 | 2.00 |"), "{table}");
         assert_eq!(ratios_in_table(&table), [("fast".to_owned(), 2.0), ("raw".to_owned(), 1.0)]);
         assert!(markdown_table(&measurements, "missing").is_err());
+
+        let sized = [
+            Measurement { id: "fast/64".into(), nanoseconds: 100.0, elements: 64 },
+            Measurement { id: "fast/8".into(), nanoseconds: 8.0, elements: 8 },
+            Measurement { id: "raw/64".into(), nanoseconds: 200.0, elements: 64 },
+            Measurement { id: "raw/8".into(), nanoseconds: 32.0, elements: 8 },
+        ];
+        let table = markdown_table(&sized, "raw").unwrap();
+        let ratios = ratios_in_table(&table);
+        assert_eq!(ratios[0], ("fast/64".to_owned(), 2.0));
+        assert_eq!(ratios[1], ("fast/8".to_owned(), 4.0));
+    }
+
+    #[test]
+    fn reads_parameterised_benchmarks_one_folder_deeper() {
+        let dir = std::env::temp_dir().join(format!("gelu-bench-read-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        for (path, ns) in [("g/plain/new", 10.0), ("g/sized/4096/new", 40.0)] {
+            std::fs::create_dir_all(dir.join(path)).unwrap();
+            let estimates = format!(r#"{{"mean":{{"point_estimate":{ns}}}}}"#);
+            std::fs::write(dir.join(path).join("estimates.json"), estimates).unwrap();
+            std::fs::write(dir.join(path).join("benchmark.json"), r#"{"throughput":{"Elements":8}}"#)
+                .unwrap();
+        }
+        std::fs::create_dir_all(dir.join("g/report")).unwrap();
+        let ids: Vec<String> = read_group(&dir, "g").unwrap().into_iter().map(|m| m.id).collect();
+        assert_eq!(ids, ["plain", "sized/4096"]);
+        assert!(read_group(&dir, "missing").is_err());
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 
     #[test]
