@@ -1,15 +1,15 @@
 //! The chapter's figures, drawn from the chapter's own functions with fixed seeds.
 
 use plotters::chart::SeriesLabelPosition;
-use plotters::element::{Circle, PathElement};
+use plotters::element::Circle;
 use plotters::prelude::{IntoLogRange, LineSeries};
 use plotters::style::{Color, RGBColor};
 use rand::SeedableRng;
 use rand::rngs::Xoshiro256PlusPlus;
 
 use house_style::{
-    Figure, FigureError, chart_builder, draw_legend, draw_mesh, one_decimal, palette, render_svg,
-    whole_number,
+    Figure, FigureError, chart_builder, draw_legend, draw_mesh, grid, legend_line, one_decimal, palette,
+    power_of_ten, render_svg, whole_number,
 };
 
 use crate::convergence::{errors_by_n, log_log_slope};
@@ -39,15 +39,6 @@ pub fn all() -> Result<Vec<Figure>, FigureError> {
 /// A curve to draw: its legend label, its colour and the function.
 type LabelledCurve<'a> = (&'a str, RGBColor, &'a dyn Fn(f64) -> f64);
 
-/// Inputs from `start` to `end` in `steps` equal steps (both ends included).
-fn grid(start: f64, end: f64, steps: usize) -> Vec<f64> {
-    (0..=steps).map(|i| start + (end - start) * i as f64 / steps as f64).collect()
-}
-
-fn line(color: RGBColor) -> impl Fn((i32, i32)) -> PathElement<(i32, i32)> {
-    move |(x, y)| PathElement::new([(x, y), (x + 16, y)], color.stroke_width(2))
-}
-
 /// `ch3-gate`: keep probabilities (left) and expected outputs (right) of the three gates.
 fn gate_figure() -> Result<Figure, FigureError> {
     let xs = grid(-3.0, 3.0, 240);
@@ -73,7 +64,7 @@ fn gate_figure() -> Result<Figure, FigureError> {
             right
                 .draw_series(LineSeries::new(xs.iter().map(|&x| (x, x * g(x))), color.stroke_width(2)))?
                 .label(label)
-                .legend(line(color));
+                .legend(legend_line(color));
         }
         draw_legend(&mut right, SeriesLabelPosition::UpperLeft)
     })
@@ -105,7 +96,7 @@ fn monte_carlo_curves_figure() -> Result<Figure, FigureError> {
             palette::REFERENCE.stroke_width(1),
         ))?
         .label("exact x Phi(x)")
-        .legend(line(palette::REFERENCE));
+        .legend(legend_line(palette::REFERENCE));
         for ((n, row), color) in CURVE_SAMPLE_SIZES.iter().zip(&estimates).zip(colors) {
             left.draw_series(row.iter().map(|&point| Circle::new(point, 3, color.filled())))?
                 .label(format!("n = {n}"))
@@ -116,11 +107,7 @@ fn monte_carlo_curves_figure() -> Result<Figure, FigureError> {
         // Same colours as on the left; each line is that n's predicted standard error.
         let mut right =
             chart_builder(&panels[1], "|estimate - exact| and its SE", -4.0..3.0, (1e-6..1.0).log_scale())?;
-        draw_mesh(
-            &mut right,
-            ("x", &one_decimal),
-            ("absolute error (log scale)", &|v: &f64| format!("{v:.0e}")),
-        )?;
+        draw_mesh(&mut right, ("x", &one_decimal), ("absolute error (log scale)", &power_of_ten))?;
         for ((n, row), color) in CURVE_SAMPLE_SIZES.iter().zip(&estimates).zip(colors) {
             let errors = row.iter().map(|&(x, mean)| (x, (mean - gelu(x)).abs())).filter(|&(_, e)| e > 1e-6);
             right.draw_series(errors.map(|point| Circle::new(point, 3, color.filled())))?;
@@ -146,7 +133,7 @@ fn convergence_figure() -> Result<Figure, FigureError> {
         draw_mesh(
             &mut chart,
             ("samples n (log scale)", &whole_number),
-            ("error (log scale)", &|v: &f64| format!("{v:.0e}")),
+            ("error (log scale)", &power_of_ten),
         )?;
         // A quarter of the replicates as dots keeps the file small; the RMSE uses all of them.
         let shown = CONVERGENCE_REPLICATES / 4;
@@ -168,12 +155,12 @@ fn convergence_figure() -> Result<Figure, FigureError> {
         chart
             .draw_series(LineSeries::new(fitted, palette::GELU.stroke_width(2)))?
             .label(format!("fitted slope {:.3}", fit.slope))
-            .legend(line(palette::GELU));
+            .legend(legend_line(palette::GELU));
         let theory = [8.0, 1.3e5].map(|n: f64| (n, sigma / n.sqrt()));
         chart
             .draw_series(LineSeries::new(theory, palette::REFERENCE.stroke_width(1)))?
             .label("theory sigma / sqrt(n), slope -1/2")
-            .legend(line(palette::REFERENCE));
+            .legend(legend_line(palette::REFERENCE));
         draw_legend(&mut chart, SeriesLabelPosition::UpperRight)
     })
 }
@@ -197,7 +184,7 @@ fn noise_figure() -> Result<Figure, FigureError> {
             chart
                 .draw_series(LineSeries::new(xs.iter().map(|&x| (x, f(x))), color.stroke_width(2)))?
                 .label(label)
-                .legend(line(color));
+                .legend(legend_line(color));
         }
         draw_legend(&mut chart, SeriesLabelPosition::UpperMiddle)
     })

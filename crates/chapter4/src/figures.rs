@@ -1,12 +1,13 @@
 //! The chapter's figures, drawn from the chapter's own functions (no randomness).
 
 use plotters::chart::SeriesLabelPosition;
-use plotters::element::{Circle, PathElement, Text};
+use plotters::element::{Circle, Text};
 use plotters::prelude::{IntoLogRange, LineSeries};
 use plotters::style::{Color, RGBColor};
 
 use house_style::{
-    Figure, FigureError, chart_builder, draw_legend, draw_mesh, one_decimal, palette, render_svg,
+    Figure, FigureError, chart_builder, draw_legend, draw_mesh, grid, legend_line, one_decimal, palette,
+    power_of_ten, render_svg,
 };
 
 use crate::{gelu_exact_f32, gelu_sigmoid, gelu_sigmoid_f32, gelu_tanh, gelu_tanh_f32};
@@ -24,19 +25,6 @@ pub const MEASURED_NS_PER_ELEMENT: [(&str, f64); 5] = [
 /// All figures of chapter 4, in page order.
 pub fn all() -> Result<Vec<Figure>, FigureError> {
     Ok(vec![error_figure()?, ulp_figure()?, pareto_figure()?])
-}
-
-/// Inputs from `start` to `end` in `steps` equal steps (both ends included).
-fn grid(start: f64, end: f64, steps: usize) -> Vec<f64> {
-    (0..=steps).map(|i| start + (end - start) * i as f64 / steps as f64).collect()
-}
-
-fn line(color: RGBColor) -> impl Fn((i32, i32)) -> PathElement<(i32, i32)> {
-    move |(x, y)| PathElement::new([(x, y), (x + 16, y)], color.stroke_width(2))
-}
-
-fn exponent(v: &f64) -> String {
-    format!("{v:.0e}")
 }
 
 /// Distance in units in the last place between two `f64` (their positions on the ordered line
@@ -86,17 +74,17 @@ fn error_figure() -> Result<Figure, FigureError> {
         let panels = root.split_evenly((1, 2));
         let mut left =
             chart_builder(&panels[0], "|approximation - GELU|", -8.0..6.0, (1e-12..1e2).log_scale())?;
-        draw_mesh(&mut left, ("x", &one_decimal), ("absolute error (log scale)", &exponent))?;
+        draw_mesh(&mut left, ("x", &one_decimal), ("absolute error (log scale)", &power_of_ten))?;
         for (label, color, f) in curves {
             let points = xs.iter().map(|&x| (x, (f(x) - chapter3::gelu(x)).abs())).filter(|p| p.1 > 1e-12);
             left.draw_series(LineSeries::new(points, color.stroke_width(2)))?
                 .label(label)
-                .legend(line(color));
+                .legend(legend_line(color));
         }
         draw_legend(&mut left, SeriesLabelPosition::UpperRight)?;
         let mut right =
             chart_builder(&panels[1], "|approximation / GELU - 1|", -8.0..6.0, (1e-8..1e3).log_scale())?;
-        draw_mesh(&mut right, ("x", &one_decimal), ("relative error (log scale)", &exponent))?;
+        draw_mesh(&mut right, ("x", &one_decimal), ("relative error (log scale)", &power_of_ten))?;
         for (_, color, f) in curves {
             let points = xs
                 .iter()
@@ -118,7 +106,7 @@ fn ulp_figure() -> Result<Figure, FigureError> {
         let panels = root.split_evenly((1, 2));
         let xs = grid(-40.0, 2.0, 840);
         let mut left = chart_builder(&panels[0], "f64: ULP error", -40.0..2.0, (floor..1e19).log_scale())?;
-        draw_mesh(&mut left, ("x", &one_decimal), ("ULP error (log scale)", &exponent))?;
+        draw_mesh(&mut left, ("x", &one_decimal), ("ULP error (log scale)", &power_of_ten))?;
         type Curve<'a> = (&'a str, RGBColor, &'a dyn Fn(f64) -> f64);
         let forms: [Curve; 2] = [
             ("0.5 x (1 + erf(x/sqrt 2))", palette::RELU, &chapter3::naive::gelu_textbook_erf),
@@ -128,13 +116,13 @@ fn ulp_figure() -> Result<Figure, FigureError> {
             let points = xs.iter().map(|&x| (x, clamp(ulps_f64(f(x), chapter3::gelu(x)))));
             left.draw_series(LineSeries::new(points, color.stroke_width(2)))?
                 .label(label)
-                .legend(line(color));
+                .legend(legend_line(color));
         }
         draw_legend(&mut left, SeriesLabelPosition::MiddleLeft)?;
 
         let xs = grid(-14.0, 2.0, 800);
         let mut right = chart_builder(&panels[1], "f32: ULP error", -14.0..2.0, (floor..1e12).log_scale())?;
-        draw_mesh(&mut right, ("x", &one_decimal), ("ULP error (log scale)", &exponent))?;
+        draw_mesh(&mut right, ("x", &one_decimal), ("ULP error (log scale)", &power_of_ten))?;
         type Curve32<'a> = (&'a str, RGBColor, &'a dyn Fn(f32) -> f32);
         let forms: [Curve32; 3] = [
             ("textbook (erff)", palette::RELU, &gelu_textbook_erf_f32),
@@ -147,7 +135,7 @@ fn ulp_figure() -> Result<Figure, FigureError> {
             right
                 .draw_series(LineSeries::new(points, color.stroke_width(2)))?
                 .label(label)
-                .legend(line(color));
+                .legend(legend_line(color));
         }
         draw_legend(&mut right, SeriesLabelPosition::UpperRight)
     })
@@ -187,7 +175,7 @@ fn pareto_figure() -> Result<Figure, FigureError> {
         draw_mesh(
             &mut chart,
             ("ns per element (log scale; criterion, 4096 elements, AMD EPYC)", &|v: &f64| format!("{v:.0}")),
-            ("max absolute error (log scale)", &exponent),
+            ("max absolute error (log scale)", &power_of_ten),
         )?;
         for (name, ns, error) in &points {
             let color = if name.starts_with("libm") { palette::RELU } else { palette::GELU };

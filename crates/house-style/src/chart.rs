@@ -6,8 +6,9 @@ use plotters::chart::{ChartContext, SeriesLabelPosition};
 use plotters::coord::Shift;
 use plotters::coord::cartesian::Cartesian2d;
 use plotters::coord::ranged1d::{AsRangedCoord, Ranged, ValueFormatter};
+use plotters::element::PathElement;
 use plotters::prelude::{ChartBuilder, DrawingArea, SVGBackend};
-use plotters::style::{Color, TRANSPARENT};
+use plotters::style::{Color, RGBColor, TRANSPARENT};
 
 use crate::{INK, caption_font, label_font, tick_font};
 
@@ -89,4 +90,19 @@ pub fn whole_number(value: &f64) -> String {
 /// A tick label with one decimal: `0.5`.
 pub fn one_decimal(value: &f64) -> String {
     format!("{value:.1}")
+}
+
+/// A tick label as a power of ten: `1e-5`.
+pub fn power_of_ten(value: &f64) -> String {
+    format!("{value:.0e}")
+}
+
+/// The legend marker of a line series: a short stroke in `color`, as wide as the house lines.
+pub fn legend_line(color: RGBColor) -> impl Fn((i32, i32)) -> PathElement<(i32, i32)> {
+    move |(x, y)| PathElement::new([(x, y), (x + 16, y)], color.stroke_width(2))
+}
+
+/// `steps + 1` inputs from `start` to `end` in equal steps, both ends included.
+pub fn grid(start: f64, end: f64, steps: usize) -> Vec<f64> {
+    (0..=steps).map(|i| start + (end - start) * i as f64 / steps as f64).collect()
 }

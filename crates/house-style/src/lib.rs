@@ -12,7 +12,9 @@
 mod chart;
 mod figure;
 
-pub use chart::{chart_builder, draw_legend, draw_mesh, one_decimal, whole_number};
+pub use chart::{
+    chart_builder, draw_legend, draw_mesh, grid, legend_line, one_decimal, power_of_ten, whole_number,
+};
 pub use figure::{
     Figure, FigureError, assert_committed_figures_fresh, book_figures_dir, check_fresh, render_svg, write_all,
 };
