@@ -52,7 +52,9 @@ fn f32_kernels(c: &mut Criterion) {
 }
 
 fn f64_scalar(c: &mut Criterion) {
-    let functions: [(&str, KernelF64); 3] = [
+    let functions: [(&str, KernelF64); 5] = [
+        ("gelu_exact", |v| map_f64(v, numerics::gelu)),
+        ("std_normal_cdf_exact", |v| map_f64(v, numerics::std_normal_cdf)),
         ("gelu_tanh", |v| map_f64(v, gelu_tanh)),
         ("gelu_sigmoid", |v| map_f64(v, gelu_sigmoid)),
         ("libm_erfc_loop", erfc_loop_f64),

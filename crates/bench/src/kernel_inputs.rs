@@ -1,7 +1,6 @@
 //! Inputs and scalar baseline loops for the chapter 4 benchmarks (`benches/gelu_kernels.rs`).
 
-use std::f32::consts::SQRT_2 as SQRT_2_F32;
-use std::f64::consts::SQRT_2;
+use numerics::naive::{gelu_erfc, gelu_erfc_f32, gelu_textbook_erf_f32};
 
 /// `n` deterministic inputs spread over `[-8, 8]` (a multiplicative hash of the index, so that
 /// neighbours differ: no branch predictor or cache pattern to exploit), in `f32`.
@@ -28,7 +27,8 @@ pub fn inputs_f64(n: usize) -> Vec<f64> {
     inputs_f32(n).into_iter().map(f64::from).collect()
 }
 
-/// Scalar baseline: `GELU(x) = 0.5 x erfc(-x / sqrt 2)` with `libm::erfcf`, one call per element.
+/// Scalar baseline: the erfc form `GELU(x) = 0.5 x erfc(-x / sqrt 2)` with `libm::erfcf`
+/// ([`numerics::naive::gelu_erfc_f32`]), one call per element.
 ///
 /// ```
 /// let mut v = [1.0f32];
@@ -37,12 +37,13 @@ pub fn inputs_f64(n: usize) -> Vec<f64> {
 /// ```
 pub fn erfcf_loop(values: &mut [f32]) {
     for x in values {
-        *x = 0.5 * *x * libm::erfcf(-*x / SQRT_2_F32);
+        *x = gelu_erfc_f32(*x);
     }
 }
 
 /// Scalar baseline in the style of candle and PyTorch's reference: `0.5 x (1 + erf(x / sqrt 2))`
-/// with `libm::erff` (it cancels in the left tail; here only its speed matters).
+/// with `libm::erff` ([`numerics::naive::gelu_textbook_erf_f32`]; it cancels in the left tail,
+/// here only its speed matters).
 ///
 /// ```
 /// let mut v = [1.0f32];
@@ -51,11 +52,12 @@ pub fn erfcf_loop(values: &mut [f32]) {
 /// ```
 pub fn erff_loop(values: &mut [f32]) {
     for x in values {
-        *x = 0.5 * *x * (1.0 + libm::erff(*x / SQRT_2_F32));
+        *x = gelu_textbook_erf_f32(*x);
     }
 }
 
-/// Scalar `f64` GELU, `0.5 x erfc(-x / sqrt 2)` with `libm::erfc`, one call per element.
+/// Scalar `f64` GELU by the erfc form, `0.5 x erfc(-x / sqrt 2)` with `libm::erfc`
+/// ([`numerics::naive::gelu_erfc`]), one call per element. Not exact: 729 ULP off at x = -30.
 ///
 /// ```
 /// let mut v = [1.0f64];
@@ -64,7 +66,7 @@ pub fn erff_loop(values: &mut [f32]) {
 /// ```
 pub fn erfc_loop_f64(values: &mut [f64]) {
     for x in values {
-        *x = 0.5 * *x * libm::erfc(-*x / SQRT_2);
+        *x = gelu_erfc(*x);
     }
 }
 

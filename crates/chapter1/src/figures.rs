@@ -16,8 +16,8 @@ use house_style::{
 };
 
 use crate::{
-    DropoutRate, RunningPoint, bernoulli_mask, binomial_pmf, inverted_dropout, kept_count, plain_dropout,
-    running_mean,
+    DropoutRate, RunningPoint, binomial_pmf, inverted_dropout, plain_dropout, running_mean,
+    simulate_kept_counts,
 };
 
 /// Units per mask in the kept-count figure.
@@ -41,22 +41,11 @@ pub fn all() -> Result<Vec<Figure>, FigureError> {
     Ok(vec![kept_count_figure()?, running_mean_figure()?])
 }
 
-/// How many of `masks` masks of `units` units keep exactly `k` units, for `k = 0..=units`.
-pub fn kept_count_histogram(units: usize, masks: usize, rate: DropoutRate, seed: u64) -> Vec<u64> {
-    let mut rng = Xoshiro256PlusPlus::seed_from_u64(seed);
-    let mut counts = vec![0_u64; units + 1];
-    for _ in 0..masks {
-        let mask = bernoulli_mask(units, rate.keep_probability(), &mut rng).unwrap_or_default();
-        counts[kept_count(&mask)] += 1;
-    }
-    counts
-}
-
 /// `ch1-kept-count`: the histogram of kept counts against `masks * Binomial(units, q)` pmf.
 fn kept_count_figure() -> Result<Figure, FigureError> {
     let rate =
         DropoutRate::new(KEPT_COUNT_RATE).map_err(|error| FigureError::draw("ch1-kept-count", error))?;
-    let counts = kept_count_histogram(KEPT_COUNT_UNITS, KEPT_COUNT_MASKS, rate, KEPT_COUNT_SEED);
+    let counts = simulate_kept_counts(KEPT_COUNT_UNITS, KEPT_COUNT_MASKS, rate, KEPT_COUNT_SEED);
     let expected: Vec<(f64, f64)> = (0..=KEPT_COUNT_UNITS as u64)
         .map(|k| {
             let pmf = binomial_pmf(KEPT_COUNT_UNITS as u64, k, rate.keep_probability()).unwrap_or(f64::NAN);
@@ -170,7 +159,7 @@ mod tests {
     #[test]
     fn histogram_counts_every_mask_once_in_the_right_bin() {
         let rate = DropoutRate::new(KEPT_COUNT_RATE).unwrap();
-        let counts = kept_count_histogram(KEPT_COUNT_UNITS, KEPT_COUNT_MASKS, rate, KEPT_COUNT_SEED);
+        let counts = simulate_kept_counts(KEPT_COUNT_UNITS, KEPT_COUNT_MASKS, rate, KEPT_COUNT_SEED);
         assert_eq!(counts.len(), KEPT_COUNT_UNITS + 1);
         assert_eq!(counts.iter().sum::<u64>(), KEPT_COUNT_MASKS as u64);
         // The mean kept count is n q = 14; over 10^4 masks its SE is sqrt(n q (1-q) / 10^4) = 0.02.

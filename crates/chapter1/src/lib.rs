@@ -2,7 +2,8 @@
 //! the input.
 //!
 //! * [`DropoutRate`]: the rate `p` in `[0, 1)`, validated once ([`DropoutError`] otherwise).
-//! * [`bernoulli_mask`], [`kept_count`]: keep-masks `m_i ~ Bernoulli(1 - p)` and their counts.
+//! * [`bernoulli_mask`], [`kept_count`], [`simulate_kept_counts`]: keep-masks
+//!   `m_i ~ Bernoulli(1 - p)`, their counts, and the seeded histogram of counts.
 //! * [`plain_dropout`], [`inverted_dropout`], [`Dropout`]: the two conventions, train and eval.
 //! * [`inverted_dropout_variance`], [`plain_dropout_variance`]: the output's spread.
 //! * [`gate`]: the mask one unit at a time, with a keep probability that may depend on `x`;
@@ -28,7 +29,7 @@ pub use dropout::{
 };
 pub use error::DropoutError;
 pub use gate::gate;
-pub use mask::{bernoulli_mask, kept_count};
+pub use mask::{bernoulli_mask, kept_count, simulate_kept_counts};
 pub use rate::DropoutRate;
 pub use stats::{RunningPoint, binomial_pmf, mean_and_standard_error, running_mean};
 

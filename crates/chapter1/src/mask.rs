@@ -2,7 +2,10 @@
 
 use rand::{Rng, RngExt};
 
-use crate::DropoutError;
+use rand::SeedableRng;
+use rand::rngs::Xoshiro256PlusPlus;
+
+use crate::{DropoutError, DropoutRate};
 
 /// Draws a keep-mask of `len` independent entries, each `true` (keep) with probability
 /// `keep_probability` and `false` (drop) otherwise: `m_i ~ Bernoulli(q)`.
@@ -34,6 +37,29 @@ pub fn bernoulli_mask<R: Rng + ?Sized>(
 /// probability `q` this count is `Binomial(n, q)`.
 pub fn kept_count(mask: &[bool]) -> usize {
     mask.iter().filter(|&&kept| kept).count()
+}
+
+/// Draws `masks` masks of `units` units with rate `rate` from a `Xoshiro256PlusPlus` seeded
+/// with `seed` and counts how many keep exactly `k` units, for `k = 0..=units` (so the result has
+/// `units + 1` entries summing to `masks`). The same seed gives the same counts on every machine;
+/// this is the histogram of the figure `ch1-kept-count`, and its expected shape is
+/// `masks * Binomial(units, 1 - p)`.
+///
+/// ```
+/// use chapter1::{DropoutRate, simulate_kept_counts};
+/// let counts = simulate_kept_counts(20, 1000, DropoutRate::new(0.3).unwrap(), 1);
+/// assert_eq!(counts.len(), 21);
+/// assert_eq!(counts.iter().sum::<u64>(), 1000);
+/// assert_eq!(counts, simulate_kept_counts(20, 1000, DropoutRate::new(0.3).unwrap(), 1));
+/// ```
+pub fn simulate_kept_counts(units: usize, masks: usize, rate: DropoutRate, seed: u64) -> Vec<u64> {
+    let mut rng = Xoshiro256PlusPlus::seed_from_u64(seed);
+    let mut counts = vec![0_u64; units + 1];
+    for _ in 0..masks {
+        let mask = bernoulli_mask(units, rate.keep_probability(), &mut rng).unwrap_or_default();
+        counts[kept_count(&mask)] += 1;
+    }
+    counts
 }
 
 #[cfg(test)]

@@ -111,7 +111,7 @@ fn exercise_1_3_kept_count_histogram() {
         let masks: Vec<Vec<bool>> = (0..count)
             .map(|_| chapter1::bernoulli_mask(units, rate.keep_probability(), &mut rng).unwrap())
             .collect();
-        let expected = chapter1::figures::kept_count_histogram(units, count, rate, seed);
+        let expected = chapter1::simulate_kept_counts(units, count, rate, seed);
         assert_eq!(kept_count_histogram(&masks, units), expected, "histogram of 2000 seeded masks");
     });
 }

@@ -2,16 +2,7 @@
 //! `cargo run --release --example exhaustive_f32` (a few minutes on 2 cores).
 
 use chapter4::{gelu, gelu_exact_f32, gelu_sigmoid, gelu_sigmoid_f32, gelu_tanh, gelu_tanh_f32};
-
-/// |got - reference| in units of the f32 ULP at the reference (subnormal spacing below 2^-126).
-fn ulp_error(got: f32, reference: f64) -> f64 {
-    if got.is_nan() || reference.is_nan() {
-        return if got.is_nan() && reference.is_nan() { 0.0 } else { f64::INFINITY };
-    }
-    let exponent = ((reference.abs().to_bits() >> 52) as i32 - 1023).max(-126);
-    let ulp = 2f64.powi(exponent - 23);
-    (got as f64 - reference).abs() / ulp
-}
+use numerics::{WorstCase, ulps_f32};
 
 /// Ranges of x reported separately.
 const REGIONS: [(f32, f32); 14] = [
@@ -35,12 +26,6 @@ const REGIONS: [(f32, f32); 14] = [
 type Kernel = fn(&mut [f32]);
 type Reference = fn(f64) -> f64;
 
-#[derive(Clone, Copy, Debug)]
-struct Worst {
-    err: f64,
-    x: f32,
-}
-
 fn main() {
     let kernels: [(&str, Kernel, Reference); 5] = [
         ("exact vs GELU", gelu_exact_f32, gelu),
@@ -56,12 +41,12 @@ fn main() {
             continue;
         }
         let start = std::time::Instant::now();
-        let results: Vec<Vec<Worst>> = std::thread::scope(|s| {
+        let results: Vec<Vec<WorstCase<f32>>> = std::thread::scope(|s| {
             let handles: Vec<_> = (0..2u64)
                 .map(|t| {
                     s.spawn(move || {
                         // Per thread: half of the bit patterns; per region a worst case.
-                        let mut worst = vec![Worst { err: 0.0, x: 0.0 }; REGIONS.len() + 1];
+                        let mut worst = vec![WorstCase::default(); REGIONS.len() + 1];
                         let mut buf = Vec::with_capacity(4096);
                         let mut bits = t * step;
                         let total = 1u64 << 32;
@@ -78,14 +63,12 @@ fn main() {
                             kernel(&mut out);
                             for (&x, &y) in buf.iter().zip(&out) {
                                 let r = reference(x as f64);
-                                let e = ulp_error(y, r);
+                                let e = ulps_f32(y, r);
                                 let region = REGIONS
                                     .iter()
                                     .position(|&(lo, hi)| lo <= x && x < hi)
                                     .unwrap_or(REGIONS.len());
-                                if e > worst[region].err || e.is_nan() {
-                                    worst[region] = Worst { err: e, x };
-                                }
+                                worst[region].record(e, x);
                             }
                         }
                         worst
@@ -97,8 +80,8 @@ fn main() {
         println!("{name} ({:.0?}):", start.elapsed());
         for region in 0..=REGIONS.len() {
             let label = REGIONS.get(region).map_or("other".to_string(), |(lo, hi)| format!("[{lo}, {hi})"));
-            let w = results.iter().map(|r| r[region]).max_by(|a, b| a.err.total_cmp(&b.err)).unwrap();
-            println!("  {label:>24}: max {:.3} ULP at x = {:e}", w.err, w.x);
+            let w = results.iter().map(|r| r[region]).fold(WorstCase::default(), WorstCase::merge);
+            println!("  {label:>24}: max {:.3} ULP at x = {:e}", w.error, w.at);
         }
     }
 }

@@ -18,47 +18,52 @@
 //! 2. The exponential's condition number. `e^(y (1 + d))` = `e^y e^(y d)`: a relative error `d` in
 //!    `y` becomes a relative error `|y| d` in `e^y`. With `|y|` up to 745 before the result
 //!    underflows, an argument rounded to `f64` would cost up to ~745 ULP. So the argument
-//!    (`2u`, or `1.702 x`) is carried as a double-double ([`Dd`]), the constants too (each is a
+//!    (`2u`, or `1.702 x`) is carried as a double-double ([`DoubleDouble`]), the constants too (each is a
 //!    `hi + lo` pair: that is how "0.044715 exactly" is honoured), and the exponential is taken
-//!    of the double-double ([`exp_dd`]).
+//!    of the double-double ([`exp_neg`]).
 //! 3. Underflow. For `x < 0`, the result `x e^(-|y|) / (1 + e^(-|y|))` becomes subnormal below
-//!    `x = -21.18` (tanh form) and `x = -429.75` (sigmoid form). [`exp_dd`] returns `m 2^k` with the
+//!    `x = -21.18` (tanh form) and `x = -429.75` (sigmoid form). [`exp_neg`] returns `m 2^k` with the
 //!    power of two kept apart, so the result is formed with full precision and scaled by `2^k`
 //!    last: a single rounding onto the subnormal grid.
 //!
-//! With everything in double-double until the last step, the result is within about 0.5 ULP plus
-//! a double rounding in the subnormal range. Measured over the 6,500 points of
+//! With everything in double-double until the last step, and subnormal results rounded once
+//! (`numerics::Scaled`), the result is within about 0.5 ULP. Measured over the 6,500 points of
 //! `reference/approximations_reference.csv` (`tests/approximations_reference.rs`): at most
-//! 0.618 ULP for `gelu_tanh` (a subnormal result, at `x = -21.188`) and 0.512 ULP for
-//! `gelu_sigmoid` (at `x = -3.854`).
+//! 0.5000 ULP for `gelu_tanh` (at the subnormal input `x = 5e-324`, whose result lies just at
+//! half a step from 0) and 0.5005 ULP for `gelu_sigmoid` (a subnormal result, at `x = -21.045`).
 
-use crate::double_double::{Dd, exp_dd};
+use numerics::{DoubleDouble, Scaled, exp_neg};
 
 /// `sqrt(8/pi) = 2 sqrt(2/pi)` as a double-double: `2u = x (TANH_A + TANH_B x^2)`.
-const TANH_A: Dd = Dd::new(1.5957691216057308, -9.96930880911092e-17);
+const TANH_A: DoubleDouble = DoubleDouble::new(1.5957691216057308, -9.96930880911092e-17);
 /// `0.044715 sqrt(8/pi)` (0.044715 the exact decimal) as a double-double.
-const TANH_B: Dd = Dd::new(0.07135481627260025, -6.175149918155315e-19);
+const TANH_B: DoubleDouble = DoubleDouble::new(0.07135481627260025, -6.175149918155315e-19);
 /// The exact decimal 1.702 as a double-double: the `f64` 1.702 plus what it misses.
-const SIGMOID_K: Dd = Dd::new(1.702, 4.263256414560601e-17);
+const SIGMOID_K: DoubleDouble = DoubleDouble::new(1.702, 4.263256414560601e-17);
+
+/// Beyond this `|t|`, `e^-|t| < 2^-1154`: next to 1 it vanishes, and `x e^-|t|` rounds to zero
+/// for every `|x| <= 500` (the largest input either approximation computes).
+const EXPONENT_NEGLIGIBLE_FROM: f64 = 800.0;
 
 /// `x sigmoid(t) = x / (1 + e^(-t))` for a double-double `t`, rounded once at the end.
 ///
 /// Only `e^(-|t|) <= 1` is ever formed, so nothing overflows:
 /// `t >= 0`: `x / (1 + e^(-t))`;  `t < 0`: `x e^t / (1 + e^t)`, scaled by `2^k` last.
 // ANCHOR: x_sigmoid
-fn x_sigmoid(x: f64, t: Dd) -> f64 {
-    let minus_abs_t = if t.hi > 0.0 { -t } else { t };
-    let (m, k) = exp_dd(minus_abs_t); // e^-|t| = m 2^k, k <= 0
-    // e = e^-|t| in [0, 1]; if e.lo underflows, e is below 2^-1000 and 1 + e = 1 anyway.
-    let e = Dd::new(libm::scalbn(m.hi, k), libm::scalbn(m.lo, k));
-    let denominator = Dd::ONE + e;
+fn x_sigmoid(x: f64, t: DoubleDouble) -> f64 {
+    let abs_t = if t.hi < 0.0 { -t } else { t };
+    if abs_t.hi > EXPONENT_NEGLIGIBLE_FROM {
+        return if t.hi >= 0.0 { x } else { 0.0 * x.signum() };
+    }
+    let e = exp_neg(abs_t); // e^-|t| = m 2^k, k <= 0, the power of two kept apart
+    // If e is below 2^-1000 its plain double-double loses bits, but then 1 + e = 1 anyway.
+    let denominator = DoubleDouble::ONE + e.to_double_double();
     if t.hi >= 0.0 {
-        (Dd::new(x, 0.0) / denominator).to_f64()
+        (DoubleDouble::from(x) / denominator).to_f64()
     } else {
-        // (x m / (1 + e)) 2^k: the quotient has full precision; scalbn rounds it once
-        // (onto the subnormal grid if the result is that small).
-        let q = m.mul_f64(x) / denominator;
-        libm::scalbn(q.to_f64(), k)
+        // (x m / (1 + e)) 2^k: the quotient has full precision and is rounded once, onto the
+        // subnormal grid if the result is that small.
+        Scaled { mantissa: e.mantissa * x / denominator, exponent: e.exponent }.to_f64()
     }
 }
 // ANCHOR_END: x_sigmoid
@@ -66,11 +71,11 @@ fn x_sigmoid(x: f64, t: Dd) -> f64 {
 /// The tanh approximation of GELU, `0.5 x (1 + tanh(sqrt(2/pi) (x + 0.044715 x^3)))`.
 ///
 /// Domain: every `f64`. Computed as `x / (1 + e^(-2u))`, `u = sqrt(2/pi) (x + 0.044715 x^3)`,
-/// with `2u` and the exponential in double-double ([`Dd`], [`exp_dd`]).
+/// with `2u` and the exponential in double-double ([`DoubleDouble`], [`exp_neg`]).
 ///
 /// Accuracy: within 2 ULP of the exact value of the formula (constants taken as exact reals) for
-/// every finite `x`, subnormal results included (measured: at most 0.618 ULP, at a subnormal
-/// result; `reference/approximations_reference.csv`). Against GELU itself the formula is off by at most `4.73e-4`
+/// every finite `x`, subnormal results included (measured: at most 0.5000 ULP;
+/// `reference/approximations_reference.csv`). Against GELU itself the formula is off by at most `4.73e-4`
 /// (absolute, at `|x| = 2.70`).
 ///
 /// Special values: NaN gives NaN; `+-0` gives `+-0`; `+inf` gives `+inf`; `x >= 30` gives `x` (the exact value is
@@ -98,8 +103,8 @@ pub fn gelu_tanh(x: f64) -> f64 {
         return -0.0;
     }
     // 2u = x (A + B x^2), every step in double-double. x^2 is exact (two_prod).
-    let x_squared = Dd::two_prod(x, x);
-    let two_u = (TANH_B * x_squared + TANH_A).mul_f64(x);
+    let x_squared = DoubleDouble::product(x, x);
+    let two_u = (TANH_B * x_squared + TANH_A) * x;
     x_sigmoid(x, two_u)
 }
 // ANCHOR_END: gelu_tanh
@@ -107,10 +112,10 @@ pub fn gelu_tanh(x: f64) -> f64 {
 /// The sigmoid approximation of GELU, `x sigmoid(1.702 x) = x / (1 + e^(-1.702 x))`.
 ///
 /// Domain: every `f64`. `1.702 x` is formed in double-double with 1.702 the exact decimal, and
-/// the exponential in double-double ([`Dd`], [`exp_dd`]).
+/// the exponential in double-double ([`DoubleDouble`], [`exp_neg`]).
 ///
 /// Accuracy: within 2 ULP of the exact value of the formula for every finite `x`, subnormal
-/// results included (measured: at most 0.512 ULP; `reference/approximations_reference.csv`).
+/// results included (measured: at most 0.5005 ULP; `reference/approximations_reference.csv`).
 /// Against GELU itself the formula is off by at most `2.03e-2` (absolute, at `x = -2.27`).
 ///
 /// Special values: NaN gives NaN; `+-0` gives `+-0`; `+inf` gives `+inf`; `x >= 40` gives `x` (the exact value is
@@ -131,7 +136,7 @@ pub fn gelu_sigmoid(x: f64) -> f64 {
     if x <= -500.0 {
         return -0.0;
     }
-    let k_x = SIGMOID_K.mul_f64(x);
+    let k_x = SIGMOID_K * x;
     x_sigmoid(x, k_x)
 }
 

@@ -10,50 +10,15 @@ use house_style::{
     power_of_ten, render_svg,
 };
 
-use crate::{gelu_exact_f32, gelu_sigmoid, gelu_sigmoid_f32, gelu_tanh, gelu_tanh_f32};
+use numerics::naive::{gelu_erfc, gelu_erfc_f32, gelu_textbook_erf, gelu_textbook_erf_f32};
+use numerics::{gelu, max_abs_error_vs_gelu_f32 as max_abs_error_f32, ulps_f32, ulps_f64};
 
-/// Nanoseconds per element at 4096 elements, from the committed table `book/benchmarks/f32.md`
-/// (written by `bench-report` from one criterion run; a test keeps the two equal).
-pub const MEASURED_NS_PER_ELEMENT: [(&str, f64); 5] = [
-    ("gelu_exact_f32", 1.823),
-    ("gelu_tanh_f32", 1.592),
-    ("gelu_sigmoid_f32", 1.312),
-    ("libm_erfcf_loop", 13.362),
-    ("libm_erff_loop", 14.019),
-];
+use crate::benchmark_table::f32_timings_at_4096;
+use crate::{gelu_exact_f32, gelu_sigmoid, gelu_sigmoid_f32, gelu_tanh, gelu_tanh_f32};
 
 /// All figures of chapter 4, in page order.
 pub fn all() -> Result<Vec<Figure>, FigureError> {
     Ok(vec![error_figure()?, ulp_figure()?, pareto_figure()?])
-}
-
-/// Distance in units in the last place between two `f64` (their positions on the ordered line
-/// of all doubles).
-pub fn ulps_f64(a: f64, b: f64) -> f64 {
-    let ordered = |v: f64| {
-        let bits = v.to_bits() as i64;
-        if bits < 0 { -(bits & i64::MAX) } else { bits }
-    };
-    (ordered(a) as i128 - ordered(b) as i128).unsigned_abs() as f64
-}
-
-/// Distance in `f32` units in the last place between `a` and the exact value `exact` (an `f64`):
-/// `|a - exact|` divided by the spacing of `f32` values at `exact` (subnormal spacing below
-/// `f32::MIN_POSITIVE`).
-pub fn ulps_f32(a: f32, exact: f64) -> f64 {
-    let magnitude = exact.abs().max(f32::MIN_POSITIVE as f64);
-    let spacing = 2f64.powi(magnitude.log2().floor() as i32 - 23);
-    (a as f64 - exact).abs() / spacing
-}
-
-/// The textbook form in `f32`: `0.5 x (1 + erf(x / sqrt 2))`.
-pub fn gelu_textbook_erf_f32(x: f32) -> f32 {
-    0.5 * x * (1.0 + libm::erff(x / std::f32::consts::SQRT_2))
-}
-
-/// The erfc form in `f32`: `0.5 x erfc(-x / sqrt 2)`.
-pub fn gelu_erfc_f32(x: f32) -> f32 {
-    0.5 * x * libm::erfcf(-x / std::f32::consts::SQRT_2)
 }
 
 /// Applies an in-place `f32` kernel to one value.
@@ -76,7 +41,7 @@ fn error_figure() -> Result<Figure, FigureError> {
             chart_builder(&panels[0], "|approximation - GELU|", -8.0..6.0, (1e-12..1e2).log_scale())?;
         draw_mesh(&mut left, ("x", &one_decimal), ("absolute error (log scale)", &power_of_ten))?;
         for (label, color, f) in curves {
-            let points = xs.iter().map(|&x| (x, (f(x) - chapter3::gelu(x)).abs())).filter(|p| p.1 > 1e-12);
+            let points = xs.iter().map(|&x| (x, (f(x) - gelu(x)).abs())).filter(|p| p.1 > 1e-12);
             left.draw_series(LineSeries::new(points, color.stroke_width(2)))?
                 .label(label)
                 .legend(legend_line(color));
@@ -89,7 +54,7 @@ fn error_figure() -> Result<Figure, FigureError> {
             let points = xs
                 .iter()
                 .filter(|&&x| x != 0.0)
-                .map(|&x| (x, (f(x) / chapter3::gelu(x) - 1.0).abs()))
+                .map(|&x| (x, (f(x) / gelu(x) - 1.0).abs()))
                 .filter(|p| p.1 > 1e-8);
             right.draw_series(LineSeries::new(points, color.stroke_width(2)))?;
         }
@@ -98,7 +63,7 @@ fn error_figure() -> Result<Figure, FigureError> {
 }
 
 /// `ch4-ulp`: error in ULP of the "exact" formulas against the correctly rounded GELU
-/// (`chapter3::gelu`), in `f64` (left) and `f32` (right). Zero error is drawn at the bottom edge.
+/// (`numerics::gelu`, re-exported as `chapter3::gelu`), in `f64` (left) and `f32` (right). Zero error is drawn at the bottom edge.
 fn ulp_figure() -> Result<Figure, FigureError> {
     let floor = 0.1;
     let clamp = |u: f64| u.max(floor);
@@ -109,11 +74,11 @@ fn ulp_figure() -> Result<Figure, FigureError> {
         draw_mesh(&mut left, ("x", &one_decimal), ("ULP error (log scale)", &power_of_ten))?;
         type Curve<'a> = (&'a str, RGBColor, &'a dyn Fn(f64) -> f64);
         let forms: [Curve; 2] = [
-            ("0.5 x (1 + erf(x/sqrt 2))", palette::RELU, &chapter3::naive::gelu_textbook_erf),
-            ("0.5 x erfc(-x/sqrt 2)", palette::DROPOUT, &chapter3::naive::gelu_erfc),
+            ("0.5 x (1 + erf(x/sqrt 2))", palette::RELU, &gelu_textbook_erf),
+            ("0.5 x erfc(-x/sqrt 2)", palette::DROPOUT, &gelu_erfc),
         ];
         for (label, color, f) in forms {
-            let points = xs.iter().map(|&x| (x, clamp(ulps_f64(f(x), chapter3::gelu(x)))));
+            let points = xs.iter().map(|&x| (x, clamp(ulps_f64(f(x), gelu(x)) as f64)));
             left.draw_series(LineSeries::new(points, color.stroke_width(2)))?
                 .label(label)
                 .legend(legend_line(color));
@@ -130,8 +95,7 @@ fn ulp_figure() -> Result<Figure, FigureError> {
             ("gelu_exact_f32", palette::GELU, &|x| one(gelu_exact_f32, x)),
         ];
         for (label, color, f) in forms {
-            let points =
-                xs.iter().map(|&x| (x, clamp(ulps_f32(f(x as f32), chapter3::gelu(x as f32 as f64)))));
+            let points = xs.iter().map(|&x| (x, clamp(ulps_f32(f(x as f32), gelu(x as f32 as f64)))));
             right
                 .draw_series(LineSeries::new(points, color.stroke_width(2)))?
                 .label(label)
@@ -139,16 +103,6 @@ fn ulp_figure() -> Result<Figure, FigureError> {
         }
         draw_legend(&mut right, SeriesLabelPosition::UpperRight)
     })
-}
-
-/// The largest `|f(x) - GELU(x)|` of an `f32` function over `x` in `[-10, 10]` (step 1/1024).
-pub fn max_abs_error_f32(f: &dyn Fn(f32) -> f32) -> f64 {
-    (-10240..=10240)
-        .map(|i| {
-            let x = i as f32 / 1024.0;
-            (f(x) as f64 - chapter3::gelu(x as f64)).abs()
-        })
-        .fold(0.0, f64::max)
 }
 
 /// `ch4-pareto`: worst absolute error against GELU over `[-10, 10]` against the measured time per
@@ -163,8 +117,9 @@ fn pareto_figure() -> Result<Figure, FigureError> {
             _ => max_abs_error_f32(&gelu_textbook_erf_f32),
         }
     };
+    let timings = f32_timings_at_4096().map_err(|error| FigureError::draw("ch4-pareto", error))?;
     let points: Vec<(String, f64, f64)> =
-        MEASURED_NS_PER_ELEMENT.iter().map(|&(name, ns)| (name.to_owned(), ns, error_of(name))).collect();
+        timings.iter().map(|&(name, ns)| (name.to_owned(), ns, error_of(name))).collect();
     render_svg("ch4-pareto", |root| {
         let mut chart = chart_builder(
             root,
@@ -200,16 +155,5 @@ mod tests {
     #[test]
     fn committed_figures_are_fresh() {
         house_style::assert_committed_figures_fresh(all());
-    }
-
-    #[test]
-    fn the_pareto_timings_are_those_of_the_committed_table() {
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../book/benchmarks/f32.md");
-        let table = std::fs::read_to_string(path).unwrap();
-        for (name, ns) in MEASURED_NS_PER_ELEMENT {
-            let row = table.lines().find(|line| line.starts_with(&format!("| `{name}/4096`"))).unwrap();
-            let cell = row.split('|').nth(2).unwrap().trim();
-            assert_eq!(cell.parse::<f64>().unwrap(), ns, "{name}: {row}");
-        }
     }
 }

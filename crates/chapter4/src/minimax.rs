@@ -13,7 +13,7 @@
 //! Both errors are odd in `x` (`Phi(-x) = 1 - Phi(x)`, and the same holds for each
 //! approximation), so `x >= 0` suffices. Everything is deterministic.
 
-use crate::exact::std_normal_cdf;
+use numerics::std_normal_cdf;
 
 /// The golden ratio's inverse, `(sqrt 5 - 1) / 2`: each golden-section step keeps this fraction
 /// of the bracket and reuses one of the two interior points.

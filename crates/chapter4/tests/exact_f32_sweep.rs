@@ -8,15 +8,13 @@
 //!
 //! Both assert at most 4 ULP and print the maximum and where.
 
-mod common;
-
 use chapter4::gelu_exact_f32;
-use common::{Worst, f32_ulp_error, gelu_f64};
+use numerics::{WorstCase, gelu as gelu_f64, ulps_f32 as f32_ulp_error};
 
 /// Runs the kernel on the inputs in blocks (so that the vectorised path is exercised) and
 /// returns the worst error.
-fn worst_error(inputs: impl Iterator<Item = f32>) -> Worst {
-    let mut worst = Worst::default();
+fn worst_error(inputs: impl Iterator<Item = f32>) -> WorstCase<f32> {
+    let mut worst = WorstCase::default();
     let mut block = Vec::with_capacity(4096);
     let mut inputs = inputs.peekable();
     while inputs.peek().is_some() {
@@ -25,14 +23,14 @@ fn worst_error(inputs: impl Iterator<Item = f32>) -> Worst {
         let mut out = block.clone();
         gelu_exact_f32(&mut out);
         for (&x, &y) in block.iter().zip(&out) {
-            worst.update(f32_ulp_error(y, gelu_f64(x as f64)), x);
+            worst.record(f32_ulp_error(y, gelu_f64(x as f64)), x);
         }
     }
     worst
 }
 
 /// Splits `0..n` between two threads (the machine has two cores) and merges their results.
-fn on_two_threads(n: u64, job: impl Fn(u64, u64) -> Worst + Sync) -> Worst {
+fn on_two_threads(n: u64, job: impl Fn(u64, u64) -> WorstCase<f32> + Sync) -> WorstCase<f32> {
     let job = &job;
     std::thread::scope(|s| {
         let half = n / 2;
@@ -51,10 +49,10 @@ fn sweep() {
     const GRID: u64 = 10_000_000;
     let grid =
         on_two_threads(GRID, |lo, hi| worst_error((lo..hi).map(|i| -15.0 + 25.0 * (i as f32 / GRID as f32))));
-    println!("every {STRIDE}th bit pattern: max {:.3} ULP at x = {:e}", patterns.ulp, patterns.x);
-    println!("grid on [-15, 10]: max {:.3} ULP at x = {:e}", grid.ulp, grid.x);
-    assert!(patterns.ulp <= 4.0, "{patterns:?}");
-    assert!(grid.ulp <= 4.0, "{grid:?}");
+    println!("every {STRIDE}th bit pattern: max {:.3} ULP at x = {:e}", patterns.error, patterns.at);
+    println!("grid on [-15, 10]: max {:.3} ULP at x = {:e}", grid.error, grid.at);
+    assert!(patterns.error <= 4.0, "{patterns:?}");
+    assert!(grid.error <= 4.0, "{grid:?}");
 }
 
 #[test]
@@ -63,6 +61,6 @@ fn exhaustive() {
     let worst = on_two_threads(1u64 << 32, |lo, hi| {
         worst_error((lo..hi).map(|i| f32::from_bits(i as u32)).filter(|x| x.is_finite()))
     });
-    println!("all f32: max {:.3} ULP at x = {:e}", worst.ulp, worst.x);
-    assert!(worst.ulp <= 4.0, "{worst:?}");
+    println!("all f32: max {:.3} ULP at x = {:e}", worst.error, worst.at);
+    assert!(worst.error <= 4.0, "{worst:?}");
 }

@@ -2,10 +2,8 @@
 //! path as on the one-element path, special values, and the accuracy of the two approximation
 //! kernels against their own formula (the `f64` functions) and against GELU.
 
-mod common;
-
 use chapter4::{gelu_exact_f32, gelu_sigmoid, gelu_sigmoid_f32, gelu_tanh, gelu_tanh_f32};
-use common::{Worst, f32_ulp_error, gelu_f64};
+use numerics::{WorstCase, gelu as gelu_f64, ulps_f32 as f32_ulp_error};
 
 type Kernel = fn(&mut [f32]);
 
@@ -102,13 +100,13 @@ fn sweep_inputs() -> Vec<f32> {
 }
 
 /// The worst of `error(x, kernel(x))` over the sweep.
-fn worst(kernel: Kernel, error: impl Fn(f32, f32) -> f64) -> Worst {
+fn worst(kernel: Kernel, error: impl Fn(f32, f32) -> f64) -> WorstCase<f32> {
     let inputs = sweep_inputs();
     let mut outputs = inputs.clone();
     kernel(&mut outputs);
-    let mut worst = Worst::default();
+    let mut worst = WorstCase::default();
     for (&x, &y) in inputs.iter().zip(&outputs) {
-        worst.update(error(x, y), x);
+        worst.record(error(x, y), x);
     }
     worst
 }
@@ -127,9 +125,9 @@ fn approximation_kernels_against_their_own_formula() {
         let bound = 3.5 + if x < 0.0 { 1.25 * 1.702 * (x as f64).abs() } else { 0.0 };
         f32_ulp_error(y, gelu_sigmoid(x as f64)) / bound
     });
-    println!("tanh kernel: error / bound at most {:.3} (x = {:e})", tanh.ulp, tanh.x);
-    println!("sigmoid kernel: error / bound at most {:.3} (x = {:e})", sigmoid.ulp, sigmoid.x);
-    assert!(tanh.ulp <= 1.0 && sigmoid.ulp <= 1.0);
+    println!("tanh kernel: error / bound at most {:.3} (x = {:e})", tanh.error, tanh.at);
+    println!("sigmoid kernel: error / bound at most {:.3} (x = {:e})", sigmoid.error, sigmoid.at);
+    assert!(tanh.error <= 1.0 && sigmoid.error <= 1.0);
     // Where the formula has no cancellation and y is small, a few ULP.
     let central = |kernel: Kernel, formula: fn(f64) -> f64| {
         worst(kernel, |x, y| if x.abs() <= 1.0 { f32_ulp_error(y, formula(x as f64)) } else { 0.0 })
@@ -137,9 +135,9 @@ fn approximation_kernels_against_their_own_formula() {
     let (tanh, sigmoid) = (central(gelu_tanh_f32, gelu_tanh), central(gelu_sigmoid_f32, gelu_sigmoid));
     println!(
         "on [-1, 1]: tanh kernel {:.3} ULP (x = {:e}), sigmoid kernel {:.3} ULP (x = {:e})",
-        tanh.ulp, tanh.x, sigmoid.ulp, sigmoid.x
+        tanh.error, tanh.at, sigmoid.error, sigmoid.at
     );
-    assert!(tanh.ulp <= 3.5 && sigmoid.ulp <= 3.5);
+    assert!(tanh.error <= 3.5 && sigmoid.error <= 3.5);
 }
 
 #[test]
@@ -160,8 +158,8 @@ fn approximation_kernels_against_gelu() {
             worst(kernel, |x, y| if in_range(x) { (y as f64 - gelu_f64(x as f64)).abs() } else { 0.0 });
         println!(
             "{name}: max |formula - GELU| = {:.4e} at x = {:e}; max |kernel - GELU| = {:.4e} at x = {:e}",
-            of_formula.ulp, of_formula.x, of_kernel.ulp, of_kernel.x
+            of_formula.error, of_formula.at, of_kernel.error, of_kernel.at
         );
-        assert!(of_kernel.ulp <= of_formula.ulp + 1e-6, "{name}");
+        assert!(of_kernel.error <= of_formula.error + 1e-6, "{name}");
     }
 }

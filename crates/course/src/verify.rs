@@ -4,12 +4,13 @@
 use std::process::Command;
 use std::time::Instant;
 
-use crate::chapters::{CHAPTERS, repo_root};
+use crate::chapters::{self, repo_root};
 use crate::{book_check, process, wrong_answers};
 
 /// Runs every step and prints a summary line `verify: N passed, M failed`.
 pub fn run() -> Result<(), String> {
-    let solutions = CHAPTERS.iter().map(|c| format!("{}/solutions", c.package)).collect::<Vec<_>>().join(",");
+    let chapters = chapters::all();
+    let solutions = chapters.iter().map(|c| format!("{}/solutions", c.package)).collect::<Vec<_>>().join(",");
     let mut outcomes: Vec<(String, Result<(), String>, f64)> = Vec::new();
     let mut step = |name: &str, action: &mut dyn FnMut() -> Result<(), String>| {
         let started = Instant::now();
@@ -18,6 +19,12 @@ pub fn run() -> Result<(), String> {
     };
 
     step("format", &mut || cargo("format", &["fmt", "--all", "--check"]));
+    step("chapter crates follow the convention", &mut || {
+        let root = repo_root();
+        let problems: Vec<String> =
+            chapters.iter().flat_map(|chapter| chapters::convention_problems(&root, chapter)).collect();
+        if problems.is_empty() { Ok(()) } else { Err(problems.join("\n  ")) }
+    });
     step("lints with the stubs", &mut || {
         cargo(
             "lints with the stubs",
@@ -55,16 +62,16 @@ pub fn run() -> Result<(), String> {
         // Criterion runs each benchmark a single time under `cargo test`: a check, not a measurement.
         cargo("benchmarks compile and run once", &["test", "--locked", "-p", "gelu-bench", "--benches"])
     });
-    for chapter in CHAPTERS {
+    for chapter in &chapters {
         let name = format!("{}: every shipped stub fails with its todo! message", chapter.package);
         step(&name, &mut || {
             let mut command =
-                cargo_command(&["test", "--locked", "-p", chapter.package, "--test", "exercises"]);
+                cargo_command(&["test", "--locked", "-p", &chapter.package, "--test", "exercises"]);
             command.env(exercise_check::EXPECT_STUBS_VAR, "1");
             process::run(&name, &mut command, &repo_root())
         });
     }
-    for chapter in CHAPTERS {
+    for chapter in &chapters {
         let name = format!("{}: the exercise tests reject the known wrong answers", chapter.package);
         step(&name, &mut || {
             println!("\n==> {name}");

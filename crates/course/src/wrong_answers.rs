@@ -17,21 +17,21 @@ const WORKSPACE_ITEMS: &[&str] = &["Cargo.toml", "Cargo.lock", "crates", "exerci
 /// Checks every wrong answer of `chapter`; Err lists the ones the tests let through.
 pub fn check(chapter: &Chapter) -> Result<(), String> {
     let root = repo_root();
-    let scratch = root.join("target/wrong-answers").join(chapter.package);
+    let scratch = root.join("target/wrong-answers").join(&chapter.package);
     let workspace = scratch.join("workspace");
     let _ = std::fs::remove_dir_all(&workspace);
     for item in WORKSPACE_ITEMS {
         copy_recursively(&root.join(item), &workspace.join(item))
             .map_err(|error| format!("copying {item}: {error}"))?;
     }
-    let exercises_dir = workspace.join("exercises").join(chapter.package);
+    let exercises_dir = workspace.join("exercises").join(&chapter.package);
     let solutions_dir = exercises_dir.join("solutions");
     for solution in rust_files(&solutions_dir) {
         let name = solution.file_name().unwrap_or_default();
         std::fs::copy(&solution, exercises_dir.join(name)).map_err(|error| error.to_string())?;
     }
 
-    let wrong_dir = root.join("crates").join(chapter.package).join("tests/wrong_answers");
+    let wrong_dir = root.join("crates").join(&chapter.package).join("tests/wrong_answers");
     let mut problems = Vec::new();
     let mut caught = 0;
     for stub in rust_files(&exercises_dir).iter().filter(|path| is_exercise_file(path)) {
@@ -47,7 +47,7 @@ pub fn check(chapter: &Chapter) -> Result<(), String> {
             std::fs::copy(&wrong, stub).map_err(|error| error.to_string())?;
             let label = format!("{stem}/{}", wrong.file_name().unwrap_or_default().to_string_lossy());
             let mistake = first_line(&wrong);
-            match run_exercise_test(chapter.package, &test_name, &workspace, &scratch.join("target")) {
+            match run_exercise_test(&chapter.package, &test_name, &workspace, &scratch.join("target")) {
                 Outcome::Failed(reason) => {
                     caught += 1;
                     println!("  rejected  {label}: {mistake}\n            by: {reason}");

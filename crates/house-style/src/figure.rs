@@ -90,6 +90,31 @@ pub fn assert_committed_figures_fresh(figures: Result<Vec<Figure>, FigureError>)
     }
 }
 
+/// The body of every chapter's `examples/figures.rs` (run by `cargo course figures`): writes
+/// `figures` into `book/figures/`, printing each path, or prints the error and fails.
+///
+/// ```no_run
+/// fn main() -> std::process::ExitCode {
+///     house_style::write_book_figures(Ok(Vec::new()))
+/// }
+/// ```
+pub fn write_book_figures(figures: Result<Vec<Figure>, FigureError>) -> std::process::ExitCode {
+    match figures.and_then(|figures| write_all(&figures, &book_figures_dir())) {
+        Ok(paths) => {
+            for path in paths {
+                let shown =
+                    path.file_name().map(|name| name.to_string_lossy().into_owned()).unwrap_or_default();
+                println!("wrote book/figures/{shown}");
+            }
+            std::process::ExitCode::SUCCESS
+        }
+        Err(error) => {
+            eprintln!("error: {error}");
+            std::process::ExitCode::FAILURE
+        }
+    }
+}
+
 /// Draws a figure of the house size into an SVG string.
 ///
 /// `draw` receives the whole canvas (transparent background) and returns any plotters error,

@@ -16,7 +16,8 @@ pub use chart::{
     chart_builder, draw_legend, draw_mesh, grid, legend_line, one_decimal, power_of_ten, whole_number,
 };
 pub use figure::{
-    Figure, FigureError, assert_committed_figures_fresh, book_figures_dir, check_fresh, render_svg, write_all,
+    Figure, FigureError, assert_committed_figures_fresh, book_figures_dir, check_fresh, render_svg,
+    write_all, write_book_figures,
 };
 
 use plotters::style::{RGBColor, TextStyle};

@@ -1,4 +1,6 @@
-//! The Gaussian factor `exp(-t^2 / 2)` to about 2^-62 relative accuracy, for `|t| <= 40`.
+//! The scaled exponential: `exp(-y)` for a double-double `y` in `[0, 1100]`, returned as a
+//! [`Scaled`] value `mantissa * 2^exponent` to about 2^-62 relative accuracy, however far below
+//! the smallest `f64` it lies; and the Gaussian factor `exp(-t^2 / 2)` built on it.
 //!
 //! Why not `(-0.5 * t * t).exp()`? Because the *argument* is already wrong: `t * t` is
 //! rounded, with an absolute error up to `ulp(t^2) / 2` (2^-43 near t = 38, where t^2 ~ 1480).
@@ -9,21 +11,23 @@
 //!
 //! The cure is to never round the argument:
 //!
-//! 1. `t^2 = p + e` exactly, with `p = fl(t * t)` and `e` from [`two_prod`]; halve both.
-//! 2. Range reduction: `y = p/2 = k ln(2)/8 + r` with an integer `k = 8q + j` (`0 <= j < 8`)
+//! 1. `t^2 = p + e` exactly, with `p = fl(t * t)` and `e` from [`two_prod`]; halve both: the
+//!    double-double `y = p/2 + e/2` is `t^2/2` exactly. What follows works for any double-double
+//!    `y` in `[0, 1100]` ([`exp_neg`]); chapter 4's approximations use it for `e^-|2u|`.
+//! 2. Range reduction: `y = k ln(2)/8 + r` with an integer `k = 8q + j` (`0 <= j < 8`)
 //!    and `|r| <= ln(2)/16 = 0.0433`, so that `exp(-y) = 2^-q * 2^(-j/8) * exp(-r)`. The
 //!    eight constants `2^(-j/8)` are stored as double-doubles. The product `k * LN2_HI / 8`
 //!    is exact (`LN2_HI` has only 32 significant bits, and `k < 2^14`), and so is
-//!    `y - k * LN2_HI / 8`: both are multiples of 2^-57 (or `y` is tiny and `k = 0`), and the
-//!    difference is below 2^-4, so it fits in 53 bits. What is left over (`e/2`, and `k/8`
+//!    `y.hi - k * LN2_HI / 8`: both are multiples of 2^-57 (or `y` is tiny and `k = 0`), and the
+//!    difference is below 2^-4, so it fits in 53 bits. What is left over (`y.lo`, and `k/8`
 //!    times the part of ln 2 missing from `LN2_HI`) is a small correction `delta`; `r` plus
 //!    `delta` is carried as a double-double `r + r_lo`.
 //! 3. `exp(-r) = (1 - r) + r^2 P(r)` by the Taylor series, `P(r) = 1/2! - r/3! + r^2/4! - ...`.
 //!    `1 - r` is formed exactly; `r^2 P(r)` is below 2^-10, so plain `f64` suffices for it.
 //! 4. `exp(-r_lo) = 1 - r_lo` to within `r_lo^2 / 2 < 2^-110`.
 //!
-//! The result is returned as a [`Scaled`] value, `mantissa * 2^-q`, because for t > 37.7
-//! it is below the smallest normal `f64`.
+//! The result is returned as a [`Scaled`] value, `mantissa * 2^-q`, because for y > 708
+//! (t > 37.7) it is below the smallest normal `f64`.
 
 use crate::double_double::{DoubleDouble, two_prod, two_sum};
 use crate::scaled::Scaled;
@@ -66,32 +70,65 @@ const TAYLOR_COEFFICIENTS: [f64; TAYLOR_DEGREE - 1] = {
     table
 };
 
-/// `exp(-t^2 / 2)` for `|t| <= 40`, as `mantissa * 2^exponent` with the mantissa in
-/// `[0.52, 1.05]`, relative error below 2^-62.
-pub(crate) fn exp_neg_half_square(t: f64) -> Scaled {
-    debug_assert!(t.abs() <= 40.0);
+/// The largest `y` that [`exp_neg`] accepts: `exp(-1100) = 2^-1587`, far below the smallest
+/// subnormal `f64` (2^-1074), and `k < 2^14` keeps the range reduction exact.
+pub const EXP_NEG_MAX: f64 = 1100.0;
 
-    // Step 1: t^2/2 = y + y_lo exactly (halving is exact).
-    let (p, e) = two_prod(t, t);
-    let (y, y_lo) = (0.5 * p, 0.5 * e);
-
+/// `exp(-y)` for a double-double `y` with `0 <= y <= 1100` ([`EXP_NEG_MAX`]), as
+/// `mantissa * 2^exponent` with the mantissa in `[0.52, 1.05]` and relative error below 2^-62.
+///
+/// The power of two is kept apart, so the value may lie far below the smallest `f64`:
+/// [`Scaled::to_f64`] rounds it once, onto the subnormal grid if need be.
+///
+/// Bad input: a NaN `y`, or one outside `[0, 1100]`, gives a NaN mantissa (no panic).
+///
+/// ```
+/// use numerics::{DoubleDouble, exp_neg};
+/// let v = exp_neg(DoubleDouble::from(1000.0)); // e^-1000 = 5.08e-435: no f64 holds it
+/// assert_eq!(v.exponent, -1442);
+/// assert!((v.mantissa.hi - 0.6176918).abs() < 1e-7);
+/// assert_eq!(v.to_f64(), 0.0);
+/// assert_eq!(exp_neg(DoubleDouble::from(2.0)).to_f64(), (-2.0f64).exp());
+/// assert!(exp_neg(DoubleDouble::from(-1.0)).mantissa.hi.is_nan());
+/// ```
+pub fn exp_neg(y: DoubleDouble) -> Scaled {
+    if !(0.0..=EXP_NEG_MAX).contains(&y.hi) {
+        return Scaled { mantissa: DoubleDouble::new(f64::NAN, f64::NAN), exponent: 0 };
+    }
+    let DoubleDouble { hi: y, lo: y_lo } = y;
     // Step 2: y + y_lo = k ln(2)/8 + r_hi + delta. (y >= 0, so truncation rounds to nearest.)
     let k = (y * (8.0 * std::f64::consts::LOG2_E) + 0.5) as i32;
     let r_hi = y - f64::from(k) * (0.125 * LN2_HI); // exact, see the module comment
-    let delta = y_lo - f64::from(k) * (0.125 * LN2_LO); // |delta| < 2.3e-7, error < 2^-75
+    let delta = y_lo - f64::from(k) * (0.125 * LN2_LO); // |delta| < 3e-7, error < 2^-75
     let (r, r_lo) = two_sum(r_hi, delta); // r + r_lo = r_hi + delta exactly, |r| < 0.0434
-
     // Step 3: exp(-r) = (1 - r) + r^2 P(r).
     let taylor_tail = TAYLOR_COEFFICIENTS.iter().rev().fold(0.0, |acc, &c| acc * r + c);
     let (one_minus_r, rounding) = two_sum(1.0, -r);
     let exp_r = DoubleDouble::new(one_minus_r, rounding) + r * r * taylor_tail;
-
     // Step 4: exp(-r - r_lo) = exp(-r) * (1 - r_lo), |r_lo| <= 2^-57, so exp(-r) * r_lo is
     // needed only to f64 precision.
     let exp_r = exp_r + -(exp_r.hi * r_lo);
-
     let mantissa = exp_r * EXP2_MINUS_EIGHTHS[(k & 7) as usize];
     Scaled { mantissa, exponent: -(k >> 3) }
+}
+
+/// The Gaussian factor `exp(-t^2 / 2)` for `|t| <= 46` (so that `t^2/2 <= 1100`), as
+/// [`exp_neg`] of the exact double-double `t^2/2`: relative error below 2^-62.
+///
+/// Bad input: NaN or `|t| > 46` gives a NaN mantissa (no panic).
+///
+/// ```
+/// use numerics::exp_neg_half_square;
+/// assert_eq!(exp_neg_half_square(0.0).to_f64(), 1.0);
+/// // e^-800 = 3.6e-348 is not an f64; its mantissa and exponent are exact enough:
+/// let v = exp_neg_half_square(40.0);
+/// assert_eq!(v.exponent, -1154);
+/// assert!(exp_neg_half_square(f64::NAN).mantissa.hi.is_nan());
+/// ```
+pub fn exp_neg_half_square(t: f64) -> Scaled {
+    // Step 1: t^2/2 = y + y_lo exactly (halving is exact).
+    let (p, e) = two_prod(t, t);
+    exp_neg(DoubleDouble::new(0.5 * p, 0.5 * e))
 }
 
 #[cfg(test)]

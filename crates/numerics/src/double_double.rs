@@ -15,10 +15,15 @@
 //! ACM TOMS 44 (2017).
 //!
 //! Exactness needs the error terms to be representable: no overflow, and no underflow into
-//! the subnormal range. In this crate the values stay between about 2^-10 and 2^11 (the
-//! tiny tail values are carried scaled, see [`crate::scaled`]). The one exception is a tiny
-//! argument t (|t| below 2^-500, say), where products with t may lose their error terms,
-//! but those products are themselves negligible next to the terms they are added to.
+//! the subnormal range (a product below about 2^-969 loses its error term). In this crate the
+//! values stay between about 2^-10 and 2^11 (the tiny tail values are carried scaled, see
+//! [`crate::Scaled`]). The one exception is a tiny argument t (|t| below 2^-500, say), where
+//! products with t may lose their error terms, but those products are themselves negligible
+//! next to the terms they are added to.
+//!
+//! Bad input: these are arithmetic building blocks, not checked functions. NaN propagates;
+//! overflow gives infinities or NaN in `hi` and `lo`, as plain `f64` arithmetic would; nothing
+//! panics.
 
 use std::ops::{Add, Div, Mul, Neg, Sub};
 
@@ -28,8 +33,15 @@ use std::ops::{Add, Div, Mul, Neg, Sub};
 /// Why it works: `a_part = s - b` and `b_part = s - a_part` recover the parts of `a` and
 /// `b` that made it into `s`; what they lost, `(a - a_part) + (b - b_part)`, is the rounding
 /// error, and each of those subtractions is exact.
+///
+/// ```
+/// use numerics::two_sum;
+/// // 1 + 1e-20 does not fit in one f64, but it fits in two:
+/// assert_eq!(two_sum(1.0, 1e-20), (1.0, 1e-20));
+/// assert_eq!(two_sum(0.1, 0.2), (0.30000000000000004, -2.7755575615628914e-17));
+/// ```
 #[inline]
-pub(crate) fn two_sum(a: f64, b: f64) -> (f64, f64) {
+pub fn two_sum(a: f64, b: f64) -> (f64, f64) {
     let s = a + b;
     let a_part = s - b;
     let b_part = s - a_part;
@@ -38,8 +50,14 @@ pub(crate) fn two_sum(a: f64, b: f64) -> (f64, f64) {
 
 /// Like [`two_sum`], but needs `|a| >= |b|` (more precisely: the exponent of `a` at least
 /// that of `b`, or `a == 0`). Then `s - a` is exact, and `b - (s - a)` is the error.
+/// With the magnitudes the other way round the error term may be wrong (no panic).
+///
+/// ```
+/// use numerics::fast_two_sum;
+/// assert_eq!(fast_two_sum(1.0, 2f64.powi(-60)), (1.0, 2f64.powi(-60)));
+/// ```
 #[inline]
-pub(crate) fn fast_two_sum(a: f64, b: f64) -> (f64, f64) {
+pub fn fast_two_sum(a: f64, b: f64) -> (f64, f64) {
     let s = a + b;
     (s, b - (s - a))
 }
@@ -47,16 +65,33 @@ pub(crate) fn fast_two_sum(a: f64, b: f64) -> (f64, f64) {
 /// `(p, e)` with `p = fl(a * b)` and `a * b = p + e` exactly.
 ///
 /// The exact product of two 53-bit significands has at most 106 bits, so `a*b - p` is an
-/// `f64`; a fused multiply-add computes `a*b - p` with a single rounding, hence exactly.
+/// `f64`; a fused multiply-add computes `a*b - p` with a single rounding, hence exactly
+/// (as long as it is not below about 2^-969, where it would be subnormal).
+///
+/// ```
+/// use numerics::two_prod;
+/// // (1 + 2^-30)^2 = 1 + 2^-29 + 2^-60; the last term does not fit into the first f64.
+/// let a = 1.0 + 2f64.powi(-30);
+/// assert_eq!(two_prod(a, a), (1.0 + 2f64.powi(-29), 2f64.powi(-60)));
+/// ```
 #[inline]
-pub(crate) fn two_prod(a: f64, b: f64) -> (f64, f64) {
+pub fn two_prod(a: f64, b: f64) -> (f64, f64) {
     let p = a * b;
     (p, a.mul_add(b, -p))
 }
 
-/// The number `hi + lo`, with `hi = fl(hi + lo)` (so `|lo| <= ulp(hi) / 2`).
+/// The number `hi + lo`, with `hi = fl(hi + lo)` (so `|lo| <= ulp(hi) / 2`): about 106
+/// significant bits.
+///
+/// ```
+/// use numerics::DoubleDouble;
+/// let third = DoubleDouble::ONE / 3.0;
+/// assert_eq!(third, DoubleDouble::new(1.0 / 3.0, 1.850371707708594e-17));
+/// // Three thirds make one to about 2^-106, where f64 alone leaves 2^-53 behind:
+/// assert!((third * 3.0 - DoubleDouble::ONE).hi.abs() < 1e-31);
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq)]
-pub(crate) struct DoubleDouble {
+pub struct DoubleDouble {
     /// The value rounded to the nearest `f64`.
     pub hi: f64,
     /// The rounding error of `hi`.
@@ -67,12 +102,25 @@ impl DoubleDouble {
     /// The number one.
     pub const ONE: DoubleDouble = DoubleDouble::new(1.0, 0.0);
 
-    /// Builds `hi + lo`; the caller guarantees `hi = fl(hi + lo)`.
+    /// Builds `hi + lo`; the caller guarantees `hi = fl(hi + lo)` (not checked: a pair that
+    /// breaks it still works as a sum, but [`DoubleDouble::to_f64`] then returns `hi`, which is
+    /// not the nearest `f64`).
+    ///
+    /// ```
+    /// use numerics::DoubleDouble;
+    /// let x = DoubleDouble::new(1.0, 1e-20);
+    /// assert_eq!((x.hi, x.lo), (1.0, 1e-20));
+    /// ```
     pub const fn new(hi: f64, lo: f64) -> Self {
         DoubleDouble { hi, lo }
     }
 
     /// The nearest `f64` to the exact value `hi + lo`: that is `hi`, by the invariant.
+    ///
+    /// ```
+    /// use numerics::DoubleDouble;
+    /// assert_eq!(DoubleDouble::new(1.0, 1e-20).to_f64(), 1.0);
+    /// ```
     #[inline]
     pub fn to_f64(self) -> f64 {
         self.hi
@@ -87,12 +135,35 @@ impl DoubleDouble {
     /// added in `f64`. That costs a few 2^-106 relative, provided `|self * s|` is not much
     /// larger than `|self * s + c|`: then the small parts are small compared to the result.
     /// In every use here `|self * s| < |c| / 2`, so `|self * s + c| > |c| / 2`.
+    ///
+    /// ```
+    /// use numerics::DoubleDouble;
+    /// // 1 + x/2 at x = 2^-60, one Horner step: the 2^-61 survives in the low part.
+    /// let step = DoubleDouble::new(0.5, 0.0).mul_add(2f64.powi(-60), DoubleDouble::ONE);
+    /// assert_eq!(step, DoubleDouble::new(1.0, 2f64.powi(-61)));
+    /// ```
     #[inline]
     pub fn mul_add(self, s: f64, c: DoubleDouble) -> DoubleDouble {
         let (p, p_err) = two_prod(self.hi, s);
         let (sum, sum_err) = two_sum(p, c.hi);
         let small = sum_err + (p_err + (self.lo * s + c.lo));
         let (hi, lo) = fast_two_sum(sum, small);
+        DoubleDouble::new(hi, lo)
+    }
+}
+
+impl DoubleDouble {
+    /// The exact product `a * b` as a double-double ([`two_prod`]).
+    ///
+    /// ```
+    /// use numerics::DoubleDouble;
+    /// let square = DoubleDouble::product(0.1, 0.1);
+    /// assert_eq!(square.hi, 0.1 * 0.1);
+    /// assert_ne!(square.lo, 0.0); // what 0.1 * 0.1 drops of the product of the two f64
+    /// ```
+    #[inline]
+    pub fn product(a: f64, b: f64) -> DoubleDouble {
+        let (hi, lo) = two_prod(a, b);
         DoubleDouble::new(hi, lo)
     }
 }
@@ -185,6 +256,24 @@ impl Div<f64> for DoubleDouble {
     }
 }
 
+/// Double-double / double-double (JMP17 Algorithm 17), relative error <= 15u^2 + 56u^3.
+///
+/// First quotient `t = fl(hi / y.hi)`; the remainder `self - t*y` is formed in double-double
+/// (`t*y` by Algorithm 9, then an exact subtraction of the leading parts); dividing it by
+/// `y.hi` gives the correction. Division by zero gives infinities or NaN, as in `f64`.
+impl Div for DoubleDouble {
+    type Output = DoubleDouble;
+    #[inline]
+    fn div(self, y: DoubleDouble) -> DoubleDouble {
+        let t = self.hi / y.hi;
+        let r = y * t;
+        let pi_hi = self.hi - r.hi;
+        let delta = (pi_hi + (self.lo - r.lo)) / y.hi;
+        let (hi, lo) = fast_two_sum(t, delta);
+        DoubleDouble::new(hi, lo)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -212,6 +301,15 @@ mod tests {
         assert!(one.hi.abs() < 1e-31, "{one:?}");
         let one = third * DoubleDouble::from(3.0) + DoubleDouble::from(-1.0);
         assert!(one.hi.abs() < 1e-31, "{one:?}");
+    }
+
+    #[test]
+    fn division_by_a_double_double_is_accurate_to_about_2_to_the_minus_104() {
+        let third = DoubleDouble::ONE / DoubleDouble::from(3.0);
+        assert_eq!(third, DoubleDouble::ONE / 3.0);
+        let seven = DoubleDouble::new(7.0, 2f64.powi(-60));
+        let back = (seven / third) * third - seven;
+        assert!(back.hi.abs() < 1e-30, "{back:?}");
     }
 
     #[test]

@@ -40,7 +40,7 @@ const NEAR_ZERO: f64 = 8.673617379884035e-19; // 2^-60
 /// correctly rounded; on a denser 203,416-row table, about 0.04% are 1 ulp off, none more.
 ///
 /// ```
-/// use chapter3::gelu;
+/// use numerics::gelu;
 ///
 /// assert_eq!(gelu(0.0), 0.0);
 /// assert_eq!(gelu(1.0), 0.8413447460685429);

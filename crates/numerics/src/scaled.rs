@@ -34,9 +34,17 @@ pub(crate) fn mul_pow2(x: f64, k: i32) -> f64 {
     x * pow2(first) * pow2(k - first)
 }
 
-/// The value `(mantissa.hi + mantissa.lo) * 2^exponent`.
+/// The value `(mantissa.hi + mantissa.lo) * 2^exponent`: a double-double with its own,
+/// unbounded power of two, for values far below the smallest `f64`.
+///
+/// ```
+/// use numerics::{DoubleDouble, Scaled};
+/// // 1.5 * 2^-1074 lies exactly half-way between two subnormals; the low part decides.
+/// let above = Scaled { mantissa: DoubleDouble::new(3.0, 1e-20), exponent: -1075 };
+/// assert_eq!(above.to_f64(), 2.0 * 5e-324);
+/// ```
 #[derive(Clone, Copy, Debug)]
-pub(crate) struct Scaled {
+pub struct Scaled {
     /// The significant part, kept between about 2^-10 and 2^6 in magnitude.
     pub mantissa: DoubleDouble,
     /// The power of two, down to about -1160.
@@ -45,9 +53,15 @@ pub(crate) struct Scaled {
 
 impl Scaled {
     /// The plain double-double, for values that are known to be large enough (exponent
-    /// above about -900): then both scalings are exact.
+    /// above about -900, and below 900): then both scalings are exact. Below that the low
+    /// part loses bits (it may become subnormal or zero); no panic.
+    ///
+    /// ```
+    /// use numerics::{DoubleDouble, Scaled};
+    /// let v = Scaled { mantissa: DoubleDouble::new(1.5, 1e-20), exponent: -3 };
+    /// assert_eq!(v.to_double_double(), DoubleDouble::new(0.1875, 1.25e-21));
+    /// ```
     pub fn to_double_double(self) -> DoubleDouble {
-        debug_assert!(self.exponent > -900);
         DoubleDouble::new(
             mul_pow2(self.mantissa.hi, self.exponent),
             mul_pow2(self.mantissa.lo, self.exponent),
@@ -56,6 +70,17 @@ impl Scaled {
 
     /// The nearest `f64` to the value (ties would go to even, but transcendental values are
     /// never exact ties), correctly rounded also when the result is subnormal or zero.
+    /// The exponent must lie in `[-2046, 2046]` minus the mantissa's own exponent range;
+    /// NaN mantissas give NaN. A subnormal result from a tiny mantissa with a small exponent
+    /// (above -53) is `hi` rounded once, within half a subnormal step.
+    ///
+    /// ```
+    /// use numerics::{DoubleDouble, Scaled};
+    /// let v = Scaled { mantissa: DoubleDouble::new(1.5, 1e-17), exponent: -3 };
+    /// assert_eq!(v.to_f64(), 0.1875);
+    /// let tiny = Scaled { mantissa: DoubleDouble::new(1.0, 0.0), exponent: -1074 };
+    /// assert_eq!(tiny.to_f64(), 5e-324);
+    /// ```
     pub fn to_f64(self) -> f64 {
         let DoubleDouble { hi, lo } = self.mantissa;
         let e = self.exponent;
@@ -65,6 +90,12 @@ impl Scaled {
         // MIN_POSITIVE, the rounded one would be at most MIN_POSITIVE, so `>` is safe.)
         let normal = mul_pow2(hi, e);
         if normal.abs() > f64::MIN_POSITIVE {
+            return normal;
+        }
+        // A subnormal result from a mantissa that is itself tiny (far below the usual 2^-10,
+        // e.g. GELU of a subnormal x): `hi` alone, rounded once onto the grid, is within half
+        // a step; the half-step test below needs `e <= -53` to express 2^-1075 in mantissa units.
+        if e > -53 {
             return normal;
         }
 

@@ -11,7 +11,7 @@
 //! Set `GELU_REFERENCE_CSV=/path/to/table.csv` to run against a denser table made with
 //! `python3 reference/make_reference.py --random 200000 --out /path/to/table.csv`.
 
-use chapter3::{gelu, naive, std_normal_cdf};
+use numerics::{gelu, naive, std_normal_cdf, ulps_f64};
 
 /// The requirement is 2 ulps; the implementation is faithful by construction (error below
 /// 1 ulp), so the test holds it to 1.
@@ -58,20 +58,6 @@ fn table() -> Vec<Row> {
     rows
 }
 
-/// Position of `x` in the ordered sequence of all f64 values (both zeros at 0).
-fn ordered(x: f64) -> i64 {
-    let bits = x.to_bits();
-    if bits >> 63 == 1 { -((bits & !(1 << 63)) as i64) } else { bits as i64 }
-}
-
-/// Distance in ulps between a result and the correctly rounded value; NaN is infinitely far.
-fn ulps(result: f64, expected: f64) -> u64 {
-    if result.is_nan() || expected.is_nan() {
-        return u64::MAX;
-    }
-    ordered(result).abs_diff(ordered(expected))
-}
-
 /// Worst error of `f` over the table, and a histogram of errors 0, 1, 2, more.
 struct Measurement {
     worst: u64,
@@ -92,7 +78,7 @@ impl Measurement {
         };
         for row in rows {
             let (result, want) = (f(row.x), expected(row));
-            let error = ulps(result, want);
+            let error = ulps_f64(result, want);
             m.histogram[error.min(3) as usize] += 1;
             if error > m.worst || m.worst_line == 0 {
                 (m.worst, m.worst_x, m.worst_line) = (error, row.x, row.line);

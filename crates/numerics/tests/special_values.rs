@@ -1,6 +1,6 @@
 //! Special inputs, the underflow thresholds, and properties that must hold on dense sweeps.
 
-use chapter3::{gelu, std_normal_cdf};
+use numerics::{gelu, std_normal_cdf};
 
 const SMALLEST_SUBNORMAL: f64 = 5e-324; // 2^-1074
 
