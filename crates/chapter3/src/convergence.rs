@@ -3,7 +3,8 @@
 use rand::SeedableRng;
 use rand::rngs::Xoshiro256PlusPlus;
 
-use crate::{McError, gelu, mc_gelu_fast};
+use crate::monte_carlo::keep_probability;
+use crate::{Estimate, McError, gelu, mc_gelu_fast, normal_quantile_two_sided, std_normal_cdf};
 
 /// The error of `replicates` independent estimates at one sample size `n`.
 #[derive(Debug, Clone, PartialEq)]
@@ -119,6 +120,91 @@ pub fn coverage(x: f64, n: u64, level: f64, replicates: usize, seed: u64) -> Res
     Ok(Coverage { covered, replicates })
 }
 
+/// The exact probability that the interval [`coverage`] forms contains `GELU(x)`: what its
+/// simulated fraction estimates, with no sampling error.
+///
+/// Formula: the kept count of `n` draws is `K ~ Binomial(n, p)` with `p = Phi(x)`, and the interval
+/// is a function of `K` alone (mean `x K / n`, standard error from the `n - 1` sample variance, as
+/// in [`Estimate::from_kept_count`]; half-width `z * std_error` with `z = Phi^{-1}((1 + level) / 2)`).
+/// So
+///
+/// `coverage = sum over k = 0..=n of P(K = k) * [interval(k) contains GELU(x)]`,
+/// `P(K = k) = C(n, k) p^k (1 - p)^(n - k)`.
+///
+/// Method: no binomial coefficient or power is formed. The terms are generated from the mode
+/// `floor((n + 1) p)`, given the value 1, by the exact ratios
+/// `P(k + 1) / P(k) = (n - k) p / ((k + 1) q)` upward and `P(k - 1) / P(k) = k q / ((n - k + 1) p)`
+/// downward, with `q = Phi(-x)` (not `1 - p`, which cancels for large `x`), and the result is
+/// divided by the sum of all terms generated. The binomial law is log-concave, so the terms fall
+/// monotonically away from the mode; each walk stops once a term drops below `1e-300` of the
+/// mode's, which leaves out nothing a double can hold. Time: about `75 sqrt(n p q) + 1` interval
+/// checks, not `n`. Each interval is the same floating-point computation as in [`coverage`].
+///
+/// Domain: finite `x`, `n >= 1`, `level` in `(0, 1)`. Errors: `n = 0` gives
+/// [`McError::ZeroSamples`], NaN or infinite `x` gives [`McError::NonFiniteInput`], and a level
+/// outside `(0, 1)` or NaN gives [`McError::InvalidLevel`]. Edge cases follow from the code:
+/// at `n = 1` the standard error is infinite and every interval covers (coverage 1); at `x = 0`
+/// every draw is 0 and so is `GELU(0)` (coverage 1).
+///
+/// ```
+/// use chapter3::convergence::exact_coverage;
+/// use chapter3::{McError, std_normal_cdf};
+///
+/// // x = 3, n = 100: the interval misses whenever all 100 draws are kept (a zero-width interval
+/// // at 3, while GELU(3) = 2.996), and almost never otherwise.
+/// let coverage = exact_coverage(3.0, 100, 0.95)?;
+/// assert!((coverage - 0.126_343).abs() < 1e-6);
+/// assert!((coverage - (1.0 - std_normal_cdf(3.0).powi(100))).abs() < 2e-5);
+/// assert_eq!(exact_coverage(1.0, 0, 0.95), Err(McError::ZeroSamples));
+/// assert_eq!(exact_coverage(1.0, 10, 1.0), Err(McError::InvalidLevel { level: 1.0 }));
+/// # Ok::<(), McError>(())
+/// ```
+pub fn exact_coverage(x: f64, n: u64, level: f64) -> Result<f64, McError> {
+    if n == 0 {
+        return Err(McError::ZeroSamples);
+    }
+    let p = keep_probability(x)?;
+    let z = normal_quantile_two_sided(level)?;
+    let q = std_normal_cdf(-x);
+    let exact = gelu(x);
+    let covers = |k: u64| -> Result<bool, McError> {
+        let estimate = Estimate::from_kept_count(x, k, n)?;
+        let half_width = z * estimate.std_error;
+        Ok(estimate.mean - half_width <= exact && exact <= estimate.mean + half_width)
+    };
+    const NEGLIGIBLE: f64 = 1e-300;
+    let n_f = n as f64;
+    let mode = (((n_f + 1.0) * p).floor() as u64).min(n);
+    let (mut total, mut covered) = (1.0, if covers(mode)? { 1.0 } else { 0.0 });
+    // Upward from the mode.
+    let (mut k, mut term) = (mode, 1.0_f64);
+    while k < n {
+        term *= (n - k) as f64 * p / ((k + 1) as f64 * q);
+        k += 1;
+        if term < NEGLIGIBLE {
+            break;
+        }
+        total += term;
+        if covers(k)? {
+            covered += term;
+        }
+    }
+    // Downward from the mode.
+    let (mut k, mut term) = (mode, 1.0_f64);
+    while k > 0 {
+        term *= k as f64 * q / ((n - k + 1) as f64 * p);
+        k -= 1;
+        if term < NEGLIGIBLE {
+            break;
+        }
+        total += term;
+        if covers(k)? {
+            covered += term;
+        }
+    }
+    Ok(covered / total)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -148,5 +234,71 @@ mod tests {
         // 2000 intervals: the coverage's SE is sqrt(0.95 * 0.05 / 2000) = 0.0049; 5 SE = 0.024.
         let measured = coverage(1.0, 1000, 0.95, 2000, 11).unwrap();
         assert!((measured.fraction() - 0.95).abs() < 0.025, "{measured:?}");
+    }
+
+    /// The coverage by brute force: every one of the 2^n masks, its probability, its interval.
+    fn coverage_by_enumeration(x: f64, n: u32, level: f64) -> f64 {
+        let (p, exact) = (std_normal_cdf(x), gelu(x));
+        let mut total = 0.0;
+        for mask in 0_u32..1 << n {
+            let k = mask.count_ones();
+            let probability = p.powi(k as i32) * (1.0 - p).powi((n - k) as i32);
+            let (low, high) =
+                Estimate::from_kept_count(x, k as u64, n as u64).unwrap().confidence_interval(level).unwrap();
+            if low <= exact && exact <= high {
+                total += probability;
+            }
+        }
+        total
+    }
+
+    #[test]
+    fn exact_coverage_matches_an_enumeration_of_every_mask() {
+        for x in [-2.0, -0.7, 0.0, 0.4, 1.0, 3.0] {
+            for n in [1, 2, 3, 5, 8, 12] {
+                for level in [0.5, 0.95] {
+                    let enumerated = coverage_by_enumeration(x, n, level);
+                    let computed = exact_coverage(x, n as u64, level).unwrap();
+                    assert!(
+                        (computed - enumerated).abs() < 1e-12,
+                        "x = {x}, n = {n}: {computed} vs {enumerated}"
+                    );
+                }
+            }
+        }
+        assert_eq!(exact_coverage(0.0, 50, 0.95), Ok(1.0));
+        assert_eq!(exact_coverage(-1.0, 1, 0.95), Ok(1.0));
+    }
+
+    #[test]
+    fn exact_coverage_agrees_with_simulation_within_four_standard_errors() {
+        // 2000 simulated intervals per case; 4 SE leaves a false-failure rate of 6e-5 per case.
+        for (x, n, seed) in [(1.0, 1000, 11), (1.0, 20, 12), (-2.0, 100, 13), (3.0, 100, 14)] {
+            let exact = exact_coverage(x, n, 0.95).unwrap();
+            let simulated = coverage(x, n, 0.95, 2000, seed).unwrap();
+            let se = (exact * (1.0 - exact) / 2000.0).sqrt();
+            assert!(
+                (simulated.fraction() - exact).abs() < 4.0 * se,
+                "x = {x}, n = {n}: {simulated:?} vs {exact}"
+            );
+        }
+    }
+
+    #[test]
+    fn exact_coverage_at_extreme_inputs_and_bad_input() {
+        // Far tails: Phi(x) or Phi(-x) is 0 or below 1e-300, and the law is a point mass.
+        assert_eq!(exact_coverage(40.0, 1000, 0.95), Ok(1.0)); // every draw kept, interval [40, 40]
+        // x = -37: Phi = 5.7e-300, so nearly every run drops all 1000 draws, and [0, 0] misses GELU(-37).
+        assert!(exact_coverage(-37.0, 1000, 0.95).unwrap() < 1e-290);
+        // A large n costs only about 75 standard deviations of K.
+        let large = exact_coverage(1.0, 1_000_000_000, 0.95).unwrap();
+        assert!((large - 0.95).abs() < 1e-3, "{large}");
+        assert_eq!(exact_coverage(1.0, 0, 0.95), Err(McError::ZeroSamples));
+        assert!(matches!(exact_coverage(f64::NAN, 5, 0.95), Err(McError::NonFiniteInput { .. })));
+        assert_eq!(
+            exact_coverage(1.0, 5, f64::INFINITY),
+            Err(McError::InvalidLevel { level: f64::INFINITY })
+        );
+        assert_eq!(exact_coverage(1.0, 5, 0.0), Err(McError::InvalidLevel { level: 0.0 }));
     }
 }
