@@ -10,6 +10,7 @@
 mod book_check;
 mod book_sources;
 mod chapters;
+mod doc_examples;
 mod process;
 mod tools;
 mod verify;
