@@ -13,7 +13,6 @@ mod chapters;
 mod process;
 mod tools;
 mod verify;
-mod wrong_answers;
 
 use std::process::ExitCode;
 

@@ -1,0 +1,33 @@
+//! Every known wrong answer to chapter 3's exercises fails its exercise's check.
+//!
+//! Each file in tests/wrong_answers/<exercise>/ is a complete exercise file with one plausible
+//! mistake, named on its first line. It is compiled here as a module and handed to the same check
+//! that tests/exercises.rs runs on your file; the test passes when the check fails with an
+//! assertion. One more test fails if a file on disk is missing from this list, or an exercise has
+//! no wrong answer.
+
+mod checks;
+
+exercise_check::wrong_answers! {
+    ex3_1_normal_cdf: check_3_1_normal_cdf(normal_cdf) {
+        mirrored,
+        missing_half,
+        textbook_erf_form,
+    }
+    ex3_2_mc_estimate: check_3_2_mc_estimate(estimate_gelu) {
+        mirrored_gate,
+        no_sampling,
+        returns_zero,
+        standard_deviation_not_error,
+    }
+    ex3_3_samples_needed: check_3_3_samples_needed(samples_for_half_width) {
+        floor,
+        forgets_square,
+        z_equals_two,
+    }
+    ex3_4_gate_variance: check_3_4_gate_variance(gate_variance) {
+        missing_square,
+        second_moment,
+        squared_probability,
+    }
+}
