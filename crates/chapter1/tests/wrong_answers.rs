@@ -11,11 +11,14 @@ mod checks;
 exercise_check::wrong_answers! {
     ex1_1_keep_mask: check_1_1_keep_mask(keep_mask) {
         exact_quota,
+        keeps_the_first_units,
         keeps_with_drop_probability,
         one_coin_per_mask,
         one_entry_too_many,
     }
     ex1_2_inverted_dropout: check_1_2_inverted_dropout(inverted_dropout) {
+        exact_quota,
+        keeps_the_first_elements,
         keeps_with_p,
         no_rescale,
         returns_input,

@@ -97,6 +97,7 @@ macro_rules! __wrong_answer_case {
 /// `check_name` the check's name and `file_text` the wrong answer's source (for its first line).
 /// A check that passes, or that panics with a `todo!` (the check reached unimplemented code and
 /// proves nothing), is reported as `ex1_2/keeps_with_p passes check_1_2: <mistake>`.
+#[track_caller]
 pub fn expect_rejected(stem: &str, case: &str, check_name: &str, file_text: &str, check: impl FnOnce()) {
     let label = format!("{}/{case}", short_name(stem, 2));
     let check_label = short_name(check_name, 3);

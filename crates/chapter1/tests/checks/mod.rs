@@ -39,6 +39,18 @@ pub fn check_1_1_keep_mask(keep_mask: impl Fn(usize, f64, &mut Xoshiro256PlusPlu
     let mean = counts.iter().sum::<f64>() / counts.len() as f64;
     let variance = counts.iter().map(|c| (c - mean).powi(2)).sum::<f64>() / (counts.len() as f64 - 1.0);
     assert_close("variance of the kept count of 20-unit masks", 4.2, variance, 0.15 * 4.2);
+
+    // Every unit is kept with probability q, wherever it sits: drawing the count and keeping the
+    // first that many units keeps unit 0 in ~100% of masks and unit 19 in 0.7^20 = 0.08%. Over
+    // 5000 masks a unit's kept fraction has SE sqrt(q (1 - q) / 5000) = 0.0065; 20 units at 5 SE
+    // fail a correct answer with probability 20 * 5.7e-7 = 1.1e-5 for this seed.
+    let masks: Vec<Vec<bool>> = (0..5000).map(|_| keep_mask(20, q, &mut rng)).collect();
+    let standard_error = (q * (1.0 - q) / masks.len() as f64).sqrt();
+    for unit in 0..20 {
+        let kept = masks.iter().filter(|mask| mask[unit]).count() as f64 / masks.len() as f64;
+        let what = format!("fraction of 5000 masks (20 units, q = 0.7) that keep unit {unit}");
+        assert_close(&what, q, kept, K_STANDARD_ERRORS * standard_error);
+    }
 }
 
 /// Exercise 1.2: `inverted_dropout(x, p, rng)`.
@@ -72,6 +84,39 @@ pub fn check_1_2_inverted_dropout(
     let mean = y.iter().sum::<f64>() / n as f64;
     let standard_error = 2.0 * (p / (1.0 - p) / n as f64).sqrt();
     assert_close("mean output for x = 2, p = 0.3", 2.0, mean, K_STANDARD_ERRORS * standard_error);
+
+    // One independent draw per element, checked on 5000 short inputs of 10 elements at p = 0.2.
+    // The kept count of one call is Binomial(10, 0.8), variance 10 * 0.8 * 0.2 = 1.6: dropping a
+    // quota of exactly round(p n) elements gives 0, one coin per call 16. Over 5000 calls the
+    // sample variance has relative SE 2.0%, so 15% is 7.5 SE (false failure < 1e-12).
+    let (p, len, calls) = (0.2, 10, 5000);
+    let x: Vec<f64> = (0..len).map(|i| 1.0 + i as f64).collect();
+    let outputs: Vec<Vec<f64>> = (0..calls).map(|_| inverted_dropout(&x, p, &mut rng)).collect();
+    for y in &outputs {
+        assert_eq!(y.len(), len, "output length must equal input length");
+        for (&xi, &yi) in x.iter().zip(y) {
+            let kept_value = xi / (1.0 - p);
+            assert!(
+                yi == 0.0 || (yi - kept_value).abs() <= 1e-12 * kept_value,
+                "x = {xi}, p = {p}: output {yi} is neither 0 (dropped) nor x / (1 - p) = {kept_value}"
+            );
+        }
+    }
+    let counts: Vec<f64> = outputs.iter().map(|y| y.iter().filter(|&&v| v != 0.0).count() as f64).collect();
+    let mean = counts.iter().sum::<f64>() / calls as f64;
+    let variance = counts.iter().map(|c| (c - mean).powi(2)).sum::<f64>() / (calls as f64 - 1.0);
+    let expected = len as f64 * p * (1.0 - p);
+    let what = "variance of the kept count of 10-element inputs at p = 0.2 (one draw per element)";
+    assert_close(what, expected, variance, 0.15 * expected);
+    // And each position is kept with probability 0.8 (keeping "the first k" elements keeps
+    // position 0 almost always): SE sqrt(0.16 / 5000) = 0.0057, 10 positions at 5 SE fail a
+    // correct answer with probability 10 * 5.7e-7 = 5.7e-6 for this seed.
+    let standard_error = (p * (1.0 - p) / calls as f64).sqrt();
+    for i in 0..len {
+        let kept = outputs.iter().filter(|y| y[i] != 0.0).count() as f64 / calls as f64;
+        let what = format!("fraction of 5000 calls (10 elements, p = 0.2) that keep element {i}");
+        assert_close(&what, 1.0 - p, kept, K_STANDARD_ERRORS * standard_error);
+    }
 }
 
 /// Exercise 1.3: `kept_count_histogram(masks, units)`.
