@@ -15,8 +15,13 @@ exercise_check::wrong_answers! {
         textbook_erf_form,
     }
     ex3_2_mc_estimate: check_3_2_mc_estimate(estimate_gelu) {
+        divides_by_n,
+        exact_quota,
+        forgets_abs_x,
         mirrored_gate,
         no_sampling,
+        predicted_standard_error,
+        proportion_from_the_mean,
         returns_zero,
         standard_deviation_not_error,
     }

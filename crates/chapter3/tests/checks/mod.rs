@@ -29,28 +29,75 @@ pub fn check_3_1_normal_cdf(normal_cdf: impl Fn(f64) -> f64) {
 /// Exercise 3.2: `estimate_gelu(x, n, rng)`.
 pub fn check_3_2_mc_estimate(estimate_gelu: impl Fn(f64, u64, &mut Xoshiro256PlusPlus) -> (f64, f64)) {
     let mut rng = Xoshiro256PlusPlus::seed_from_u64(32);
-    // Unbiased: at x = 1 the mean of 10^5 draws is within 5 SE of GELU(1) = 0.841 (a gate that
-    // keeps with Phi(-x) centres on 0.159, ~450 SE away; "return 0" is ~730 SE away).
-    let (mean, standard_error) = estimate_gelu(1.0, 100_000, &mut rng);
-    let predicted_se = (chapter3::gate_variance(1.0) / 100_000.0).sqrt();
-    assert_close("mean of 10^5 draws at x = 1", chapter3::gelu(1.0), mean, K_STANDARD_ERRORS * predicted_se);
-    // The SE is sigma / sqrt(n) = 0.00116, not the spread of one draw, sigma = 0.365.
-    assert_relative_close("standard error at x = 1, n = 10^5", predicted_se, standard_error, 0.05);
+    // Large n: unbiased. The mean of 10^5 draws is within 5 SE of GELU(x) at x = 1 (a gate that
+    // keeps with Phi(-x) centres on 0.159, ~450 SE away; "return 0" is ~730 SE away), at x = 3
+    // and at x = -2.5. Each call is also checked exactly, by `assert_fixed_by_kept_count`: at
+    // x = 3 and x = -2.5, where |x| != 1 and x Phi(x) is no proportion, a standard error that
+    // forgets |x| or treats the mean as a proportion fails it.
+    let n = 100_000;
+    for x in [1.0, 3.0, -2.5] {
+        let (mean, standard_error) = estimate_gelu(x, n, &mut rng);
+        assert_fixed_by_kept_count(x, n, mean, standard_error);
+        let predicted_se = (chapter3::gate_variance(x) / n as f64).sqrt();
+        let what = format!("mean of 10^5 draws at x = {x}");
+        assert_close(&what, chapter3::gelu(x), mean, K_STANDARD_ERRORS * predicted_se);
+    }
 
-    // It really samples: 300 estimates with n = 400 at x = -0.5 scatter with the predicted
-    // spread (the relative SE of a standard deviation from 300 values is 4%; 20% is 5 SE).
-    // An "estimator" that returns GELU(x) without sampling has spread 0.
-    let means: Vec<f64> = (0..300).map(|_| estimate_gelu(-0.5, 400, &mut rng).0).collect();
-    let average = means.iter().sum::<f64>() / 300.0;
-    let spread = (means.iter().map(|m| (m - average).powi(2)).sum::<f64>() / 299.0).sqrt();
-    let predicted_spread = (chapter3::gate_variance(-0.5) / 400.0).sqrt();
-    assert_relative_close("spread of 300 estimates at x = -0.5, n = 400", predicted_spread, spread, 0.2);
-    assert_close(
-        "average of 300 estimates at x = -0.5",
-        chapter3::gelu(-0.5),
-        average,
-        K_STANDARD_ERRORS * predicted_spread / 300f64.sqrt(),
+    // Small n: every output is exactly determined by the count kept, and the counts of many
+    // calls show n independent draws per call. At x = -0.5, n = 5, the count kept is
+    // Binomial(5, Phi(-0.5)): mean 5 Phi = 1.543, variance 5 Phi (1 - Phi) = 1.067. Keeping a quota
+    // of round(n Phi) draws gives variance 0, one shared draw per call 5.3. Over 4000 calls the
+    // mean fraction has SE sqrt(Phi (1 - Phi) / 20000) = 0.0033 (5 SE allowed), and the sample
+    // variance has relative SE 2.1%, so 15% is 7.2 SE: a correct answer fails either with
+    // probability below 6e-7 for this seed.
+    for (x, n) in [(1.5, 2), (3.0, 3), (-2.5, 10)] {
+        for _ in 0..200 {
+            let (mean, standard_error) = estimate_gelu(x, n, &mut rng);
+            assert_fixed_by_kept_count(x, n, mean, standard_error);
+        }
+    }
+    let (x, n, calls) = (-0.5, 5, 4000);
+    let counts: Vec<f64> = (0..calls)
+        .map(|_| {
+            let (mean, standard_error) = estimate_gelu(x, n, &mut rng);
+            assert_fixed_by_kept_count(x, n, mean, standard_error) as f64
+        })
+        .collect();
+    let p = chapter3::std_normal_cdf(x);
+    let average = counts.iter().sum::<f64>() / calls as f64;
+    let standard_error = (p * (1.0 - p) / (n * calls) as f64).sqrt();
+    let what = "fraction of draws kept at x = -0.5 (4000 calls with n = 5)";
+    assert_close(what, p, average / n as f64, K_STANDARD_ERRORS * standard_error);
+    let variance = counts.iter().map(|c| (c - average).powi(2)).sum::<f64>() / (calls as f64 - 1.0);
+    let expected = n as f64 * p * (1.0 - p);
+    let what = "variance of the count kept in n = 5 draws at x = -0.5 (n independent draws per call)";
+    assert_close(what, expected, variance, 0.15 * expected);
+}
+
+/// Checks one result of `estimate_gelu(x, n, ..)` exactly and returns the count kept, `k`.
+///
+/// Each of the n outputs is x or 0, so with k kept the mean is k x / n and the unbiased sample
+/// variance is x^2 k (n - k) / (n (n - 1)): the standard error of the mean is
+/// |x| sqrt(k (n - k) / (n^2 (n - 1))), whatever k the draws gave. The tolerances allow the
+/// rounding of any way of summing 10^5 terms (1e-9 relative) and nothing more: n instead of n - 1
+/// is off by 5e-6 relative even at n = 10^5.
+fn assert_fixed_by_kept_count(x: f64, n: u64, mean: f64, standard_error: f64) -> u64 {
+    let count = n as f64;
+    let kept = mean * count / x;
+    let k = kept.round();
+    assert!(
+        (0.0..=count).contains(&k) && (kept - k).abs() <= 1e-9 * count,
+        "x = {x}, n = {n}: mean {mean} is not k x / n for a whole number k of kept draws \
+         (mean * n / x = {kept}); each of the n outputs is x (kept) or 0"
     );
+    let expected = x.abs() * (k * (count - k) / (count * count * (count - 1.0))).sqrt();
+    assert!(
+        (standard_error - expected).abs() <= 1e-9 * expected + 1e-12 * x.abs(),
+        "x = {x}, n = {n}, {k} of the {n} draws kept (mean {mean}): standard error expected \
+         {expected:e}, got {standard_error:e}. It is s / sqrt(n), with s^2 the unbiased sample \
+         variance (divide by n - 1) of the n outputs x m"
+    );
+    k as u64
 }
 
 /// Exercise 3.3: `samples_for_half_width(x, half_width)`.
