@@ -29,6 +29,7 @@ exercise_check::wrong_answers! {
         floor,
         forgets_square,
         z_equals_two,
+        z_typed_as_1_96,
     }
     ex3_4_gate_variance: check_3_4_gate_variance(gate_variance) {
         missing_square,
