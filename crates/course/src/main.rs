@@ -14,7 +14,6 @@ mod doc_examples;
 mod process;
 mod tools;
 mod verify;
-mod wrong_answers;
 
 use std::process::ExitCode;
 

@@ -16,8 +16,12 @@
 //! only if the body panicked with the stub's `todo!` message naming this exercise and its file.
 //! That proves every shipped stub fails for the right reason, and not with a compile error or a
 //! wrong assertion.
+//!
+//! The body of each exercise test is a check function shared with the chapter's wrong-answers test,
+//! which runs it on known wrong exercise files and asserts that it fails: see [`wrong_answers`].
 
 mod float;
+pub mod wrong_answers;
 
 pub use float::{assert_close, assert_relative_close};
 
