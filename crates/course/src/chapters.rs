@@ -65,7 +65,9 @@ pub fn write_figures() -> Result<(), String> {
 /// * `Cargo.toml`: package name = folder name, a `solutions` feature;
 /// * `src/lib.rs` hosts its page `book/chapter-N-*.md` as doctests, and that page is in
 ///   `book/SUMMARY.md`;
-/// * `src/figures.rs` and `examples/chapterN_figures.rs` (the figures entry point);
+/// * `src/figures.rs` (with its freshness test) and `examples/chapterN_figures.rs` (the
+///   figures entry point);
+/// * `tests/checks/mod.rs` and `tests/wrong_answers.rs` (the known wrong answers);
 /// * `exercises/chapterN/mod.rs` and `solutions/mod.rs` list the same files `exN_M_name.rs`, and
 ///   `tests/exercises.rs` has a test `exercise_N_M_name` for each, naming `Exercise N.M`.
 pub fn convention_problems(root: &Path, chapter: &Chapter) -> Vec<String> {
@@ -100,7 +102,20 @@ pub fn convention_problems(root: &Path, chapter: &Chapter) -> Vec<String> {
     for hosted in hosted_pages(&lib) {
         require(summary.contains(&format!("({hosted})")), format!("book/SUMMARY.md does not list {hosted}"));
     }
-    require(dir.join("src/figures.rs").is_file(), "src/figures.rs (pub fn all) is missing".to_owned());
+    require(
+        read(&dir.join("src/figures.rs")).contains("assert_committed_figures_fresh(all())"),
+        "src/figures.rs needs pub fn all() and a test calling house_style::assert_committed_figures_fresh(all())"
+            .to_owned(),
+    );
+    require(
+        dir.join("tests/checks/mod.rs").is_file(),
+        "tests/checks/mod.rs (one check per exercise) is missing".to_owned(),
+    );
+    require(
+        read(&dir.join("tests/wrong_answers.rs")).contains("exercise_check::wrong_answers!"),
+        "tests/wrong_answers.rs must list the known wrong answers with exercise_check::wrong_answers!"
+            .to_owned(),
+    );
     let figures_example = format!("examples/{}_figures.rs", chapter.package);
     require(
         read(&dir.join(&figures_example)).contains("write_book_figures"),
@@ -200,7 +215,9 @@ mod tests {
         for expected in [
             "feature `solutions = []`",
             "host its page",
-            "src/figures.rs",
+            "src/figures.rs needs",
+            "tests/checks/mod.rs",
+            "tests/wrong_answers.rs",
             "examples/chapter9_figures.rs",
             "list different files",
             "nine.rs is not named",
