@@ -45,6 +45,24 @@ where
 /// are written by `x_format` and `y_format` (for example [`whole_number`]).
 pub fn draw_mesh<X, Y>(
     chart: &mut SvgChart<'_, '_, X, Y>,
+    x_axis: (&str, TickFormat<'_, X::ValueType>),
+    y_axis: (&str, TickFormat<'_, Y::ValueType>),
+) -> DrawResult<()>
+where
+    X: Ranged + ValueFormatter<X::ValueType>,
+    Y: Ranged + ValueFormatter<Y::ValueType>,
+{
+    draw_mesh_with_x_labels(chart, DEFAULT_X_LABELS, x_axis, y_axis)
+}
+
+/// How many x tick labels [`draw_mesh`] asks plotters for (plotters' own default).
+pub const DEFAULT_X_LABELS: usize = 11;
+
+/// [`draw_mesh`] with at most about `x_labels` tick labels on the x axis, for axes whose labels
+/// would otherwise run into each other.
+pub fn draw_mesh_with_x_labels<X, Y>(
+    chart: &mut SvgChart<'_, '_, X, Y>,
+    x_labels: usize,
     (x_desc, x_format): (&str, TickFormat<'_, X::ValueType>),
     (y_desc, y_format): (&str, TickFormat<'_, Y::ValueType>),
 ) -> DrawResult<()>
@@ -54,6 +72,7 @@ where
 {
     chart
         .configure_mesh()
+        .x_labels(x_labels)
         .axis_style(INK)
         .bold_line_style(INK.mix(0.25))
         .light_line_style(INK.mix(0.08))
@@ -80,6 +99,17 @@ pub fn draw_legend<'a, 'b: 'a, X: Ranged, Y: Ranged>(
         .border_style(INK.mix(0.5))
         .draw()?;
     Ok(())
+}
+
+/// A legend position whose upper left corner is at the data point `at`, for a legend that must
+/// sit in one particular empty region of the plot.
+pub fn legend_at<X: Ranged, Y: Ranged>(
+    chart: &SvgChart<'_, '_, X, Y>,
+    at: &(X::ValueType, Y::ValueType),
+) -> SeriesLabelPosition {
+    let (x, y) = chart.backend_coord(at);
+    let (left, top) = chart.plotting_area().get_base_pixel();
+    SeriesLabelPosition::Coordinate(x - left, y - top)
 }
 
 /// A tick label with no decimals: `2000`, not `2000.0`.
