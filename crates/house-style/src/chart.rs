@@ -6,9 +6,9 @@ use plotters::chart::{ChartContext, SeriesLabelPosition};
 use plotters::coord::Shift;
 use plotters::coord::cartesian::Cartesian2d;
 use plotters::coord::ranged1d::{AsRangedCoord, Ranged, ValueFormatter};
-use plotters::element::PathElement;
+use plotters::element::{DashedPathElement, PathElement};
 use plotters::prelude::{ChartBuilder, DrawingArea, SVGBackend};
-use plotters::style::{Color, RGBColor, TRANSPARENT};
+use plotters::style::{Color, RGBColor, ShapeStyle, TRANSPARENT};
 
 use crate::{INK, caption_font, label_font, tick_font};
 
@@ -130,6 +130,22 @@ pub fn power_of_ten(value: &f64) -> String {
 /// The legend marker of a line series: a short stroke in `color`, as wide as the house lines.
 pub fn legend_line(color: RGBColor) -> impl Fn((i32, i32)) -> PathElement<(i32, i32)> {
     move |(x, y)| PathElement::new([(x, y), (x + 16, y)], color.stroke_width(2))
+}
+
+/// The legend marker of a line drawn in `style`: a short stroke, as long as [`legend_line`]'s.
+pub fn legend_stroke(style: ShapeStyle) -> impl Fn((i32, i32)) -> PathElement<(i32, i32)> {
+    move |(x, y)| PathElement::new([(x, y), (x + 16, y)], style)
+}
+
+/// The legend marker of a dashed series (`DashedLineSeries::new(points, dash, gap, style)`): a
+/// short dashed stroke with the series' dash and gap lengths, so a reader can tell which entry
+/// is the dashed line.
+pub fn legend_dashes(
+    style: ShapeStyle,
+    dash: u32,
+    gap: u32,
+) -> impl Fn((i32, i32)) -> DashedPathElement<std::array::IntoIter<(i32, i32), 2>, u32> {
+    move |(x, y)| DashedPathElement::new([(x, y), (x + 16, y)], dash, gap, style)
 }
 
 /// `steps + 1` inputs from `start` to `end` in equal steps, both ends included.
