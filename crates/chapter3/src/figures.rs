@@ -144,10 +144,10 @@ fn convergence_figure() -> Result<Figure, FigureError> {
             .draw_series(
                 scatter
                     .filter(|&(_, e)| e > 1e-5)
-                    .map(|point| Circle::new(point, 1, palette::MEASURED.mix(0.4).filled())),
+                    .map(|point| Circle::new(point, 1, palette::MEASURED.filled())),
             )?
             .label(format!("|error| of single estimates ({shown} of {CONVERGENCE_REPLICATES} per n)"))
-            .legend(|(x, y)| Circle::new((x + 8, y), 3, palette::MEASURED.mix(0.6).filled()));
+            .legend(|(x, y)| Circle::new((x + 8, y), 2, palette::MEASURED.filled()));
         // The two lines nearly coincide: the fit is a wide pale band, the theory a dashed line
         // along it, so both stay visible where they overlap.
         let fitted = [8.0, 1.3e5].map(|n: f64| (n, (fit.intercept + fit.slope * n.ln()).exp()));
