@@ -8,7 +8,7 @@ use rand::SeedableRng;
 use rand::rngs::Xoshiro256PlusPlus;
 
 use house_style::{
-    Figure, FigureError, chart_builder, draw_legend, draw_mesh, grid, legend_dashes, legend_line,
+    Figure, FigureError, INK, chart_builder, draw_legend, draw_mesh, grid, legend_dashes, legend_line,
     legend_stroke, one_decimal, palette, power_of_ten, render_svg, whole_number,
 };
 
@@ -148,20 +148,21 @@ fn convergence_figure() -> Result<Figure, FigureError> {
             )?
             .label(format!("|error| of single estimates ({shown} of {CONVERGENCE_REPLICATES} per n)"))
             .legend(|(x, y)| Circle::new((x + 8, y), 2, palette::MEASURED.filled()));
-        // The two lines nearly coincide: the fit is a wide pale band, the theory a dashed line
-        // along it, so both stay visible where they overlap.
+        // The two lines nearly coincide: the theory is a wide dashed line in the reference colour,
+        // the fit a thin solid line in the text colour on top of it, so both stay visible (and
+        // tell apart by colour, width and dashing) where they overlap.
+        let theory = [8.0, 1.3e5].map(|n: f64| (n, sigma / n.sqrt()));
+        let theory_style = palette::REFERENCE.stroke_width(7);
+        chart
+            .draw_series(DashedLineSeries::new(theory, 12, 6, theory_style))?
+            .label("theory sigma / sqrt(n): slope -1/2 (wide, dashed)")
+            .legend(legend_dashes(theory_style, 6, 3));
         let fitted = [8.0, 1.3e5].map(|n: f64| (n, (fit.intercept + fit.slope * n.ln()).exp()));
-        let fitted_style = palette::GELU.mix(0.45).stroke_width(7);
+        let fitted_style = INK.stroke_width(2);
         chart
             .draw_series(LineSeries::new(fitted, fitted_style))?
-            .label(format!("least-squares fit to the RMSE dots: slope {:.3}", fit.slope))
+            .label(format!("least-squares fit to the RMSE dots: slope {:.3} (thin)", fit.slope))
             .legend(legend_stroke(fitted_style));
-        let theory = [8.0, 1.3e5].map(|n: f64| (n, sigma / n.sqrt()));
-        let theory_style = palette::REFERENCE.stroke_width(2);
-        chart
-            .draw_series(DashedLineSeries::new(theory, 7, 5, theory_style))?
-            .label("theory sigma / sqrt(n): slope -1/2 (dashed)")
-            .legend(legend_dashes(theory_style, 7, 5));
         // The RMSE dots last, on top of both lines.
         chart
             .draw_series(points.iter().map(|p| Circle::new((p.n as f64, p.rmse), 4, palette::GELU.filled())))?
