@@ -199,6 +199,12 @@ mod tests {
             figures += 1;
             let file = entry.file_name().to_string_lossy().into_owned();
             let svg = std::fs::read_to_string(entry.path()).unwrap();
+            // Text drawn translucent would have less contrast than its colour promises.
+            for text in svg.split("<text ").skip(1) {
+                if !text[..text.find('>').unwrap_or(text.len())].contains(" opacity=\"1\"") {
+                    problems.insert(format!("{file}: a <text> that is not fully opaque"));
+                }
+            }
             for (tag, attribute, value) in colour_attributes(&svg) {
                 if value == "none" || value == "currentColor" {
                     continue;
