@@ -11,8 +11,8 @@ use rand::SeedableRng;
 use rand::rngs::Xoshiro256PlusPlus;
 
 use house_style::{
-    Figure, FigureError, INK, chart_builder, draw_legend, draw_mesh, one_decimal, palette, render_svg,
-    whole_number,
+    Figure, FigureError, INK, chart_builder, draw_legend, draw_mesh, legend_dashes, legend_stroke,
+    one_decimal, palette, render_svg, whole_number,
 };
 
 use crate::{
@@ -111,12 +111,19 @@ fn gates_figure() -> Result<Figure, FigureError> {
     })
 }
 
-/// `ch2-relu-elu`: ReLU and ELU (alpha = 1) on the left, their derivatives on the right.
+/// `ch2-relu-elu`: ReLU and the ELUs with alpha = 1 and alpha = 0.5 on the left, their
+/// derivatives on the right.
+///
+/// Each curve has its own colour and stroke (ReLU solid, ELU alpha = 1 dashed, ELU alpha = 0.5
+/// dotted), since on `x > 0` all three lie on one line. A derivative that jumps at 0 is drawn
+/// as two pieces, with a filled dot at the value it takes at 0 and an open dot at the other end.
 fn relu_elu_figure() -> Result<Figure, FigureError> {
     let elu = Elu::ALPHA_ONE;
     let shallow =
         Elu::new(RELU_ELU_SECOND_ALPHA).map_err(|error| FigureError::draw("ch2-relu-elu", error))?;
-    let shallow_style = palette::ELU.mix(0.6).stroke_width(2);
+    let relu_style = palette::RELU.stroke_width(3);
+    let (elu_style, elu_dash, elu_gap) = (palette::ELU.stroke_width(3), 8, 4);
+    let (shallow_style, shallow_dash, shallow_gap) = (palette::ELU_SMALL_ALPHA.stroke_width(2), 3, 3);
     let xs: Vec<f64> = grid(-4.0, 3.0, 281).collect();
     render_svg("ch2-relu-elu", |root| {
         let panels = root.split_evenly((1, 2));
@@ -124,59 +131,69 @@ fn relu_elu_figure() -> Result<Figure, FigureError> {
         let mut chart = chart_builder(&panels[0], "Functions", -4.0..3.0, -1.5..3.0)?;
         draw_mesh(&mut chart, ("x", &whole_number), ("f(x)", &one_decimal))?;
         chart
-            .draw_series(LineSeries::new(xs.iter().map(|&x| (x, relu(x))), palette::RELU.stroke_width(3)))?
+            .draw_series(LineSeries::new(xs.iter().map(|&x| (x, relu(x))), relu_style))?
             .label("ReLU(x) = max(x, 0)")
-            .legend(|(x, y)| PathElement::new([(x, y), (x + 16, y)], palette::RELU.stroke_width(3)));
+            .legend(legend_stroke(relu_style));
         chart
             .draw_series(DashedLineSeries::new(
                 xs.iter().map(|&x| (x, elu.value(x))),
-                8,
-                4,
-                palette::ELU.stroke_width(3),
+                elu_dash,
+                elu_gap,
+                elu_style,
             ))?
             .label("ELU(x), alpha = 1")
-            .legend(|(x, y)| PathElement::new([(x, y), (x + 16, y)], palette::ELU.stroke_width(3)));
+            .legend(legend_dashes(elu_style, elu_dash, elu_gap));
         chart
-            .draw_series(LineSeries::new(xs.iter().map(|&x| (x, shallow.value(x))), shallow_style))?
+            .draw_series(DashedLineSeries::new(
+                xs.iter().map(|&x| (x, shallow.value(x))),
+                shallow_dash,
+                shallow_gap,
+                shallow_style,
+            ))?
             .label("ELU(x), alpha = 0.5")
-            .legend(move |(x, y)| PathElement::new([(x, y), (x + 16, y)], shallow_style));
+            .legend(legend_dashes(shallow_style, shallow_dash, shallow_gap));
         draw_legend(&mut chart, SeriesLabelPosition::UpperLeft)?;
 
-        let mut chart = chart_builder(&panels[1], "Derivatives", -4.0..3.0, -0.2..1.4)?;
+        // Up to 1.6, so the legend clears the three derivatives' common value 1 on x > 0.
+        let mut chart = chart_builder(&panels[1], "Derivatives", -4.0..3.0, -0.2..1.6)?;
         draw_mesh(&mut chart, ("x", &whole_number), ("f'(x)", &one_decimal))?;
-        // ReLU' jumps at 0: draw its two flat pieces separately, a filled dot for the value the
-        // convention picks (0) and an open one for the value it does not take (1).
+        // ReLU' jumps at 0 from 0 to 1: its two flat pieces separately, a filled dot for the
+        // value the convention picks (0) and an open one for the value it does not take (1).
         let left = xs.iter().filter(|&&x| x <= 0.0).map(|&x| (x, relu_derivative(x)));
         let right = std::iter::once((0.0, 1.0))
             .chain(xs.iter().filter(|&&x| x > 0.0).map(|&x| (x, relu_derivative(x))));
-        let relu_style = palette::RELU.stroke_width(3);
         chart
             .draw_series(LineSeries::new(left, relu_style))?
             .label("ReLU'(x), with ReLU'(0) = 0")
-            .legend(move |(x, y)| PathElement::new([(x, y), (x + 16, y)], relu_style));
+            .legend(legend_stroke(relu_style));
         chart.draw_series(LineSeries::new(right, relu_style))?;
-        chart.draw_series([
-            Circle::new((0.0, 0.0), 5, palette::RELU.filled()),
-            Circle::new((0.0, 1.0), 5, ShapeStyle::from(palette::RELU).stroke_width(2)),
-        ])?;
         chart
             .draw_series(DashedLineSeries::new(
                 xs.iter().map(|&x| (x, elu.derivative(x))),
-                8,
-                4,
-                palette::ELU.stroke_width(3),
+                elu_dash,
+                elu_gap,
+                elu_style,
             ))?
             .label("ELU'(x), alpha = 1")
-            .legend(|(x, y)| PathElement::new([(x, y), (x + 16, y)], palette::ELU.stroke_width(3)));
-        // alpha = 0.5: the slope jumps from 0.5 to 1 at 0, like ReLU's from 0 to 1.
+            .legend(legend_dashes(elu_style, elu_dash, elu_gap));
+        // alpha = 0.5: the slope jumps from 0.5 (its value at 0) to 1, like ReLU's from 0 to 1.
         let shallow_left = xs.iter().filter(|&&x| x <= 0.0).map(|&x| (x, shallow.derivative(x)));
-        let shallow_right = xs.iter().filter(|&&x| x > 0.0).map(|&x| (x, shallow.derivative(x)));
+        let shallow_right = std::iter::once((0.0, 1.0))
+            .chain(xs.iter().filter(|&&x| x > 0.0).map(|&x| (x, shallow.derivative(x))));
         chart
-            .draw_series(LineSeries::new(shallow_left, shallow_style))?
+            .draw_series(DashedLineSeries::new(shallow_left, shallow_dash, shallow_gap, shallow_style))?
             .label("ELU'(x), alpha = 0.5")
-            .legend(move |(x, y)| PathElement::new([(x, y), (x + 16, y)], shallow_style));
-        chart
-            .draw_series(LineSeries::new(std::iter::once((0.0, 1.0)).chain(shallow_right), shallow_style))?;
+            .legend(legend_dashes(shallow_style, shallow_dash, shallow_gap));
+        chart.draw_series(DashedLineSeries::new(shallow_right, shallow_dash, shallow_gap, shallow_style))?;
+        // The dots on top of the lines. Both open dots are at (0, 1): ReLU's small and orange,
+        // alpha = 0.5's a larger ring around it.
+        let shallow_at_zero = shallow.derivative(0.0);
+        chart.draw_series([
+            Circle::new((0.0, relu_derivative(0.0)), 5, palette::RELU.filled()),
+            Circle::new((0.0, 1.0), 5, ShapeStyle::from(palette::RELU).stroke_width(2)),
+            Circle::new((0.0, shallow_at_zero), 5, palette::ELU_SMALL_ALPHA.filled()),
+            Circle::new((0.0, 1.0), 9, ShapeStyle::from(palette::ELU_SMALL_ALPHA).stroke_width(2)),
+        ])?;
         draw_legend(&mut chart, SeriesLabelPosition::UpperLeft)
     })
 }

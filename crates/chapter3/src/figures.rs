@@ -2,14 +2,14 @@
 
 use plotters::chart::SeriesLabelPosition;
 use plotters::element::Circle;
-use plotters::prelude::{IntoLogRange, LineSeries};
+use plotters::prelude::{DashedLineSeries, IntoLogRange, LineSeries};
 use plotters::style::{Color, RGBColor};
 use rand::SeedableRng;
 use rand::rngs::Xoshiro256PlusPlus;
 
 use house_style::{
-    Figure, FigureError, chart_builder, draw_legend, draw_mesh, grid, legend_line, one_decimal, palette,
-    power_of_ten, render_svg, whole_number,
+    Figure, FigureError, INK, chart_builder, draw_legend, draw_mesh, grid, legend_dashes, legend_line,
+    legend_stroke, one_decimal, palette, power_of_ten, render_svg, whole_number,
 };
 
 use crate::convergence::{errors_by_n, log_log_slope};
@@ -129,7 +129,8 @@ fn convergence_figure() -> Result<Figure, FigureError> {
     let sigma = gate_variance(CONVERGENCE_X).sqrt();
     render_svg(name, |root| {
         let caption = format!("Error of the estimate of GELU({CONVERGENCE_X}) against n");
-        let mut chart = chart_builder(root, &caption, (8.0..1.3e5).log_scale(), (1e-5..1.0).log_scale())?;
+        // Two empty decades above the data hold the legend, so it covers no point.
+        let mut chart = chart_builder(root, &caption, (8.0..1.3e5).log_scale(), (1e-5..1e2).log_scale())?;
         draw_mesh(
             &mut chart,
             ("samples n (log scale)", &whole_number),
@@ -143,24 +144,30 @@ fn convergence_figure() -> Result<Figure, FigureError> {
             .draw_series(
                 scatter
                     .filter(|&(_, e)| e > 1e-5)
-                    .map(|point| Circle::new(point, 1, palette::MEASURED.mix(0.25).filled())),
+                    .map(|point| Circle::new(point, 1, palette::MEASURED.filled())),
             )?
             .label(format!("|error| of single estimates ({shown} of {CONVERGENCE_REPLICATES} per n)"))
-            .legend(|(x, y)| Circle::new((x + 8, y), 3, palette::MEASURED.mix(0.4).filled()));
+            .legend(|(x, y)| Circle::new((x + 8, y), 2, palette::MEASURED.filled()));
+        // The two lines nearly coincide: the theory is a wide dashed line in the reference colour,
+        // the fit a thin solid line in the text colour on top of it, so both stay visible (and
+        // tell apart by colour, width and dashing) where they overlap.
+        let theory = [8.0, 1.3e5].map(|n: f64| (n, sigma / n.sqrt()));
+        let theory_style = palette::REFERENCE.stroke_width(7);
+        chart
+            .draw_series(DashedLineSeries::new(theory, 12, 6, theory_style))?
+            .label("theory sigma / sqrt(n): slope -1/2 (wide, dashed)")
+            .legend(legend_dashes(theory_style, 6, 3));
+        let fitted = [8.0, 1.3e5].map(|n: f64| (n, (fit.intercept + fit.slope * n.ln()).exp()));
+        let fitted_style = INK.stroke_width(2);
+        chart
+            .draw_series(LineSeries::new(fitted, fitted_style))?
+            .label(format!("least-squares fit to the RMSE dots: slope {:.3} (thin)", fit.slope))
+            .legend(legend_stroke(fitted_style));
+        // The RMSE dots last, on top of both lines.
         chart
             .draw_series(points.iter().map(|p| Circle::new((p.n as f64, p.rmse), 4, palette::GELU.filled())))?
             .label("root-mean-square error")
             .legend(|(x, y)| Circle::new((x + 8, y), 4, palette::GELU.filled()));
-        let fitted = [8.0, 1.3e5].map(|n: f64| (n, (fit.intercept + fit.slope * n.ln()).exp()));
-        chart
-            .draw_series(LineSeries::new(fitted, palette::GELU.stroke_width(2)))?
-            .label(format!("fitted slope {:.3}", fit.slope))
-            .legend(legend_line(palette::GELU));
-        let theory = [8.0, 1.3e5].map(|n: f64| (n, sigma / n.sqrt()));
-        chart
-            .draw_series(LineSeries::new(theory, palette::REFERENCE.stroke_width(1)))?
-            .label("theory sigma / sqrt(n), slope -1/2")
-            .legend(legend_line(palette::REFERENCE));
         draw_legend(&mut chart, SeriesLabelPosition::UpperRight)
     })
 }

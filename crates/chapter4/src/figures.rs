@@ -1,13 +1,14 @@
 //! The chapter's figures, drawn from the chapter's own functions (no randomness).
 
 use plotters::chart::SeriesLabelPosition;
-use plotters::element::{Circle, Text};
+use plotters::element::{Circle, PathElement, Text};
 use plotters::prelude::{IntoLogRange, LineSeries};
+use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters::style::{Color, RGBColor};
 
 use house_style::{
-    Figure, FigureError, chart_builder, draw_legend, draw_mesh, grid, legend_line, one_decimal, palette,
-    power_of_ten, render_svg,
+    Figure, FigureError, INK, chart_builder, draw_legend, draw_mesh, draw_mesh_with_x_labels, grid,
+    legend_at, legend_line, one_decimal, palette, power_of_ten, render_svg, whole_number,
 };
 
 use numerics::naive::{gelu_erfc, gelu_erfc_f32, gelu_textbook_erf, gelu_textbook_erf_f32};
@@ -71,11 +72,17 @@ fn ulp_figure() -> Result<Figure, FigureError> {
         let panels = root.split_evenly((1, 2));
         let xs = grid(-40.0, 2.0, 840);
         let mut left = chart_builder(&panels[0], "f64: ULP error", -40.0..2.0, (floor..1e19).log_scale())?;
-        draw_mesh(&mut left, ("x", &one_decimal), ("ULP error (log scale)", &power_of_ten))?;
+        // Whole numbers, every 10: labels every 5 with a decimal ran into each other.
+        draw_mesh_with_x_labels(
+            &mut left,
+            5,
+            ("x", &whole_number),
+            ("ULP error (log scale)", &power_of_ten),
+        )?;
         type Curve<'a> = (&'a str, RGBColor, &'a dyn Fn(f64) -> f64);
         let forms: [Curve; 2] = [
-            ("0.5 x (1 + erf(x/sqrt 2))", palette::RELU, &gelu_textbook_erf),
-            ("0.5 x erfc(-x/sqrt 2)", palette::DROPOUT, &gelu_erfc),
+            ("1 + erf form", palette::RELU, &gelu_textbook_erf),
+            ("erfc form", palette::DROPOUT, &gelu_erfc),
         ];
         for (label, color, f) in forms {
             let points = xs.iter().map(|&x| (x, clamp(ulps_f64(f(x), gelu(x)) as f64)));
@@ -83,11 +90,14 @@ fn ulp_figure() -> Result<Figure, FigureError> {
                 .label(label)
                 .legend(legend_line(color));
         }
-        draw_legend(&mut left, SeriesLabelPosition::MiddleLeft)?;
+        // In the empty band between the erfc scatter (below 1e4) and the textbook plateau (1e18),
+        // left of the textbook curve's drop at x = -8.4.
+        let position = legend_at(&left, &(-36.5, 1e14));
+        draw_legend(&mut left, position)?;
 
         let xs = grid(-14.0, 2.0, 800);
         let mut right = chart_builder(&panels[1], "f32: ULP error", -14.0..2.0, (floor..1e12).log_scale())?;
-        draw_mesh(&mut right, ("x", &one_decimal), ("ULP error (log scale)", &power_of_ten))?;
+        draw_mesh(&mut right, ("x", &whole_number), ("ULP error (log scale)", &power_of_ten))?;
         type Curve32<'a> = (&'a str, RGBColor, &'a dyn Fn(f32) -> f32);
         let forms: [Curve32; 3] = [
             ("textbook (erff)", palette::RELU, &gelu_textbook_erf_f32),
@@ -135,14 +145,23 @@ fn pareto_figure() -> Result<Figure, FigureError> {
         for (name, ns, error) in &points {
             let color = if name.starts_with("libm") { palette::RELU } else { palette::GELU };
             chart.draw_series([Circle::new((*ns, *error), 5, color.filled())])?;
-            let style = house_style::label_font().color(&house_style::INK);
-            // The two libm loops nearly coincide: one label above its point, one below.
-            let offset = match name.as_str() {
-                "libm_erff_loop" => 2.4,
-                "libm_erfcf_loop" => 0.3,
-                _ => 1.6,
+            // The two libm loops nearly coincide, near the right edge: their labels end just
+            // right of the points, one above (for the upper point) and one below (the lower one),
+            // each joined to its point by a thin line; the kernels' labels follow their points.
+            let (label, at, anchor) = match name.as_str() {
+                "libm_erff_loop" => {
+                    ("libm erff loop (textbook 1 + erf form)", (16.0, error * 5.0), HPos::Right)
+                }
+                "libm_erfcf_loop" => ("libm erfcf loop (erfc form)", (16.0, error * 0.2), HPos::Right),
+                _ => (name.as_str(), (ns * 1.06, error * 1.6), HPos::Left),
             };
-            chart.draw_series([Text::new(name.clone(), (*ns * 1.06, *error * offset), style)])?;
+            let style = house_style::label_font().pos(Pos::new(anchor, VPos::Center));
+            chart.draw_series([Text::new(label.to_owned(), at, style)])?;
+            if matches!(anchor, HPos::Right) {
+                let toward_label = if at.1 > *error { 1.5 } else { 1.0 / 1.5 };
+                let leader = [(*ns, error * toward_label), (*ns, at.1 / toward_label.sqrt())];
+                chart.draw_series([PathElement::new(leader, INK.mix(0.7).stroke_width(1))])?;
+            }
         }
         Ok(())
     })

@@ -1,5 +1,7 @@
 //! Builds the book and checks the result works offline: nothing is loaded from another machine,
-//! chapter pages carry pre-rendered KaTeX, and every image and page link resolves.
+//! chapter pages carry pre-rendered KaTeX, every image and page link resolves, and every figure
+//! (an SVG that mdBook's `{{#include}}` pastes into a `<figure class="figure">`) was found and
+//! inlined.
 
 use std::path::{Path, PathBuf};
 
@@ -21,7 +23,7 @@ pub fn build_and_check() -> Result<(), String> {
 pub fn check_built_book(out: &Path) -> Result<String, String> {
     let files = files_under(out);
     let mut problems = Vec::new();
-    let (mut pages, mut math_pages, mut images) = (0, 0, 0);
+    let (mut pages, mut math_pages, mut images, mut figures) = (0, 0, 0, 0);
     for file in &files {
         let relative = file.strip_prefix(out).unwrap_or(file).display().to_string();
         let extension = file.extension().and_then(|e| e.to_str()).unwrap_or("");
@@ -61,6 +63,23 @@ pub fn check_built_book(out: &Path) -> Result<String, String> {
                 problems.push(format!("{relative}: image {src} is missing (or not on this machine)"));
             }
         }
+        let (inlined, figure_problems) = inlined_figures(&text);
+        figures += inlined;
+        problems.extend(figure_problems.into_iter().map(|problem| format!("{relative}: {problem}")));
+        if text.contains("{{#include") {
+            problems.push(format!("{relative}: an {{{{#include}}}} mdBook did not expand (a missing file?)"));
+        }
+        for tag in ["image", "use", "feImage"] {
+            for attribute in ["href", "xlink:href"] {
+                for url in attribute_values(&text, tag, attribute) {
+                    if is_remote(&url) {
+                        problems.push(format!(
+                            "{relative}: <{tag} {attribute}=\"{url}\"> points off the machine"
+                        ));
+                    }
+                }
+            }
+        }
         for href in attribute_values(&text, "a", "href") {
             let local_page = !is_remote(&href) && !href.starts_with('#') && !href.starts_with("mailto:");
             if local_page
@@ -86,11 +105,41 @@ pub fn check_built_book(out: &Path) -> Result<String, String> {
     }
     if problems.is_empty() {
         Ok(format!(
-            "{pages} pages, {math_pages} chapter pages with KaTeX math, {images} images, nothing remote"
+            "{pages} pages, {math_pages} chapter pages with KaTeX math, {figures} inlined figures, \
+             {images} images, nothing remote"
         ))
     } else {
         Err(format!("the built book has {} problem(s):\n  {}", problems.len(), problems.join("\n  ")))
     }
+}
+
+/// The figures of one page: each `<figure class="figure">` must hold an inline `<svg>` (the file
+/// its `{{#include figures/name.svg}}` named) or an `<img>` (checked with the other images).
+/// Returns how many held an SVG, and a problem for each that held neither.
+fn inlined_figures(html: &str) -> (usize, Vec<String>) {
+    let (mut inlined, mut problems) = (0, Vec::new());
+    let mut rest = html;
+    while let Some(start) = rest.find("<figure") {
+        let after = &rest[start + "<figure".len()..];
+        rest = after;
+        if !after.starts_with(|c: char| c.is_whitespace() || c == '>') {
+            continue; // <figcaption>, ...
+        }
+        let tag_end = after.find('>').unwrap_or(after.len());
+        let classes = attribute_in(&after[..tag_end], "class").unwrap_or_default();
+        if !classes.split_whitespace().any(|class| class == "figure") {
+            continue;
+        }
+        let body = &after[tag_end..after.find("</figure>").unwrap_or(after.len())];
+        if body.contains("<svg") && body.contains("</svg>") {
+            inlined += 1;
+        } else if !body.contains("<img") {
+            let label = attribute_in(&after[..tag_end], "aria-label").unwrap_or_default();
+            let label: String = label.chars().take(60).collect();
+            problems.push(format!("a figure with no SVG in it (was its file included?): \"{label}...\""));
+        }
+    }
+    (inlined, problems)
 }
 
 /// Every file below `dir`, recursively, in a stable order.
@@ -233,6 +282,50 @@ mod tests {
         std::fs::write(dir.join("chapter-1.html"), r#"<span class="katex"></span><img src="figures/a.svg">"#)
             .unwrap();
         assert!(check_built_book(&dir).is_ok());
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn inlined_figures_must_hold_their_svg() {
+        let page = r#"<figure class="figure" role="img" aria-label="A"><svg viewBox="0 0 1 1">
+<text fill="currentColor">x</text>
+</svg>
+</figure><figure class="other"></figure><figcaption></figcaption>"#;
+        assert_eq!(inlined_figures(page), (1, vec![]));
+        let (count, problems) =
+            inlined_figures(r#"<figure class="figure" aria-label="Lost">{{#include x}}</figure>"#);
+        assert_eq!(count, 0);
+        assert!(problems[0].contains("no SVG") && problems[0].contains("Lost"), "{problems:?}");
+    }
+
+    #[test]
+    fn a_book_with_an_unexpanded_include_or_a_remote_svg_image_fails() {
+        let dir = std::env::temp_dir().join(format!("course-book-check-figures-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(
+            dir.join("chapter-1.html"),
+            r#"<span class="katex"></span><figure class="figure" aria-label="Gone">{{#include figures/gone.svg}}</figure>
+<figure class="figure"><svg><image href="https://example.com/x.png"/></svg></figure>"#,
+        )
+        .unwrap();
+        let error = check_built_book(&dir).unwrap_err();
+        assert!(error.contains("did not expand"), "{error}");
+        assert!(error.contains("no SVG in it") && error.contains("Gone"), "{error}");
+        assert!(
+            error.contains("<image href=\"https://example.com/x.png\"> points off the machine"),
+            "{error}"
+        );
+
+        std::fs::write(
+            dir.join("chapter-1.html"),
+            r#"<span class="katex"></span><figure class="figure" aria-label="A"><svg>
+</svg>
+</figure>"#,
+        )
+        .unwrap();
+        let report = check_built_book(&dir).unwrap();
+        assert!(report.contains("1 inlined figures"), "{report}");
         std::fs::remove_dir_all(&dir).unwrap();
     }
 }

@@ -118,7 +118,9 @@ pub fn write_book_figures(figures: Result<Vec<Figure>, FigureError>) -> std::pro
 /// Draws a figure of the house size into an SVG string.
 ///
 /// `draw` receives the whole canvas (transparent background) and returns any plotters error,
-/// which becomes [`FigureError::Draw`] naming the figure.
+/// which becomes [`FigureError::Draw`] naming the figure. Every `fill` and `stroke` in
+/// [`INK`](crate::INK) is then written as `currentColor` (see [`theme_ink`]), and the result must be
+/// safe to inline into a Markdown page ([`inline_problem`]), or drawing fails.
 pub fn render_svg<F>(name: &str, draw: F) -> Result<Figure, FigureError>
 where
     F: FnOnce(&DrawingArea<SVGBackend<'_>, Shift>) -> Result<(), Box<dyn Error>>,
@@ -129,7 +131,49 @@ where
         let drawn = draw(&root).and_then(|()| root.present().map_err(Box::from));
         drawn.map_err(|error| FigureError::Draw { name: name.to_owned(), message: error.to_string() })?;
     }
+    let svg = theme_ink(&svg);
+    if let Some(problem) = inline_problem(&svg) {
+        return Err(FigureError::draw(name, problem));
+    }
     Ok(Figure { name: name.to_owned(), svg })
+}
+
+/// Rewrites `fill` and `stroke` attributes in [`INK`](crate::INK) (as plotters writes it,
+/// `#000000`) to `currentColor`: inlined into a page, the figure's text, axes and grid take the
+/// page's text colour; opened on its own, `currentColor` is black.
+///
+/// ```
+/// let svg = r##"<text fill="#000000">x</text><line stroke="#000000"/><line stroke="#2F8FD8"/>"##;
+/// assert_eq!(
+///     house_style::theme_ink(svg),
+///     r##"<text fill="currentColor">x</text><line stroke="currentColor"/><line stroke="#2F8FD8"/>"##
+/// );
+/// ```
+pub fn theme_ink(svg: &str) -> String {
+    let plotters_hex = format!("#{:02X}{:02X}{:02X}", crate::INK.0, crate::INK.1, crate::INK.2);
+    svg.replace(&format!("fill=\"{plotters_hex}\""), "fill=\"currentColor\"")
+        .replace(&format!("stroke=\"{plotters_hex}\""), "stroke=\"currentColor\"")
+}
+
+/// Why `svg` could not be pasted into a book page by `{{#include}}`, if it could not: the page
+/// embeds it inside an HTML block, which a blank line would end; an XML prolog is not HTML; and
+/// the KaTeX preprocessor would read a `$` as the start of math.
+///
+/// ```
+/// assert_eq!(house_style::inline_problem("<svg>\n<text>\nx\n</text>\n</svg>\n"), None);
+/// assert!(house_style::inline_problem("<svg>\n<text>\n\n</text>\n</svg>\n").is_some());
+/// assert!(house_style::inline_problem("<svg>\n<text>\n$5\n</text>\n</svg>\n").is_some());
+/// ```
+pub fn inline_problem(svg: &str) -> Option<&'static str> {
+    if !svg.starts_with("<svg") {
+        Some("the SVG must start with <svg (no XML prolog, no leading blank line) to be inlined")
+    } else if svg.contains("\n\n") || svg.contains("\n \n") {
+        Some("the SVG has a blank line (an empty text label?), which would end the page's HTML block")
+    } else if svg.contains('$') {
+        Some("the SVG has a `$`, which the KaTeX preprocessor would read as math")
+    } else {
+        None
+    }
 }
 
 /// Writes every figure into `figures_dir` (created if missing); returns the paths written.

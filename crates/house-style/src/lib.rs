@@ -5,19 +5,26 @@
 //! by each chapter's tests ([`check_fresh`]).
 //!
 //! Legibility in mdBook's light and dark themes: the background is transparent, and text, axes
-//! and grid use [`INK`], a mid grey readable on white and on the dark themes' near-black.
-//! Curves use saturated mid-tone colours, one per activation, so a reader who meets GELU's
-//! colour in chapter 3 meets it again in chapter 6.
+//! and grid are drawn in [`INK`], which [`render_svg`] writes as `currentColor`. The book inlines
+//! each SVG into its page (`{{#include figures/name.svg}}` inside a `<figure>`), so the figure's
+//! text takes the theme's own text colour `--fg`; opened on its own, the SVG's text is black on
+//! white. No single grey could do this: 4.5:1 on white needs a relative luminance of at most
+//! 0.18, 4.5:1 on the navy theme's background at least 0.22 (see [`contrast`]).
+//! Curves use saturated mid-tone colours, one per activation, at least 3:1 against the light and
+//! the navy backgrounds, so a reader who meets GELU's colour in chapter 3 meets it again in
+//! chapter 6.
 
 mod chart;
+pub mod contrast;
 mod figure;
 
 pub use chart::{
-    chart_builder, draw_legend, draw_mesh, grid, legend_line, one_decimal, power_of_ten, whole_number,
+    DEFAULT_X_LABELS, chart_builder, draw_legend, draw_mesh, draw_mesh_with_x_labels, grid, legend_at,
+    legend_dashes, legend_line, legend_stroke, one_decimal, power_of_ten, whole_number,
 };
 pub use figure::{
-    Figure, FigureError, assert_committed_figures_fresh, book_figures_dir, check_fresh, render_svg,
-    write_all, write_book_figures,
+    Figure, FigureError, assert_committed_figures_fresh, book_figures_dir, check_fresh, inline_problem,
+    render_svg, theme_ink, write_all, write_book_figures,
 };
 
 use plotters::style::{RGBColor, TextStyle};
@@ -27,8 +34,13 @@ pub const WIDTH: u32 = 720;
 /// Height of every figure, in SVG pixels.
 pub const HEIGHT: u32 = 420;
 
-/// Text, axes and tick labels: a grey with contrast on both white and near-black pages.
-pub const INK: RGBColor = RGBColor(0x8c, 0x8c, 0x8c);
+/// Text, axes, tick labels and grid: the page's text colour.
+///
+/// Drawing code uses it like any colour; [`render_svg`] rewrites every `fill` and `stroke` of
+/// this value to `currentColor`, which an inlined figure inherits from the page (mdBook's
+/// `--fg`) and which is black in an SVG opened on its own. So no palette colour may equal it
+/// (a test checks).
+pub const INK: RGBColor = RGBColor(0x00, 0x00, 0x00);
 
 /// Colours by meaning, so the same idea has the same colour in every chapter.
 pub mod palette {
@@ -37,17 +49,31 @@ pub mod palette {
     /// Dropout (chapter 1): the gate that ignores its input.
     pub const DROPOUT: RGBColor = RGBColor(0x2f, 0x8f, 0xd8);
     /// ReLU (chapter 2): the deterministic gate.
-    pub const RELU: RGBColor = RGBColor(0xe0, 0x7b, 0x24);
+    pub const RELU: RGBColor = RGBColor(0xd4, 0x70, 0x1c);
     /// GELU (chapter 3 onwards).
     pub const GELU: RGBColor = RGBColor(0x2c, 0xa0, 0x5a);
     /// ELU, the paper's smooth comparator.
     pub const ELU: RGBColor = RGBColor(0xa0, 0x6c, 0xd5);
+    /// A second ELU with a smaller `alpha`, drawn next to [`ELU`] (chapter 2).
+    pub const ELU_SMALL_ALPHA: RGBColor = RGBColor(0x16, 0x8c, 0x8c);
     /// SiLU, the logistic member of the CDF family.
     pub const SILU: RGBColor = RGBColor(0xd6, 0x4f, 0x8c);
     /// An exact or theoretical reference curve (expected value, a pmf, a limit).
     pub const REFERENCE: RGBColor = RGBColor(0xd9, 0x48, 0x3b);
     /// Measured or simulated values (histograms, Monte Carlo).
     pub const MEASURED: RGBColor = RGBColor(0x2f, 0x8f, 0xd8);
+
+    /// Every palette colour with its name, for the contrast tests and reports.
+    pub const ALL: [(&str, RGBColor); 8] = [
+        ("DROPOUT", DROPOUT),
+        ("RELU", RELU),
+        ("GELU", GELU),
+        ("ELU", ELU),
+        ("ELU_SMALL_ALPHA", ELU_SMALL_ALPHA),
+        ("SILU", SILU),
+        ("REFERENCE", REFERENCE),
+        ("MEASURED", MEASURED),
+    ];
 }
 
 /// Font family for all figure text. SVG text needs no font files at build time; the browser
