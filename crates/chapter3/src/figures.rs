@@ -8,12 +8,12 @@ use rand::SeedableRng;
 use rand::rngs::Xoshiro256PlusPlus;
 
 use house_style::{
-    Figure, FigureError, INK, chart_builder, draw_legend, draw_mesh, grid, legend_dashes, legend_line,
-    legend_stroke, one_decimal, palette, power_of_ten, render_svg, whole_number,
+    Figure, FigureError, INK, chart_builder, draw_legend, draw_mesh, grid, legend_at, legend_dashes,
+    legend_line, legend_stroke, one_decimal, palette, power_of_ten, render_svg, whole_number,
 };
 
 use crate::convergence::{errors_by_n, log_log_slope};
-use crate::{gate_variance, gelu, mc_gelu_fast, std_normal_cdf};
+use crate::{GELU_MINIMUM_AT, gate_variance, gelu, gelu_derivative, mc_gelu_fast, std_normal_cdf};
 
 /// The dropout rate drawn next to GELU's gate in the gate and noise figures.
 pub const COMPARISON_DROPOUT_RATE: f64 = 0.5;
@@ -33,7 +33,13 @@ pub const CONVERGENCE_SEED: u64 = 4;
 
 /// All figures of chapter 3, in page order.
 pub fn all() -> Result<Vec<Figure>, FigureError> {
-    Ok(vec![gate_figure()?, monte_carlo_curves_figure()?, convergence_figure()?, noise_figure()?])
+    Ok(vec![
+        gate_figure()?,
+        slope_figure()?,
+        noise_figure()?,
+        monte_carlo_curves_figure()?,
+        convergence_figure()?,
+    ])
 }
 
 /// A curve to draw: its legend label, its colour and the function.
@@ -67,6 +73,57 @@ fn gate_figure() -> Result<Figure, FigureError> {
                 .legend(legend_line(color));
         }
         draw_legend(&mut right, SeriesLabelPosition::UpperLeft)
+    })
+}
+
+/// `ch3-slope`: GELU's derivative `Phi(x) + x phi(x)` beside ReLU's step, with GELU' 's extremes
+/// at `x = -sqrt 2` and `sqrt 2` and its root (GELU's minimum) marked.
+fn slope_figure() -> Result<Figure, FigureError> {
+    let xs = grid(-5.0, 5.0, 400);
+    let root_two = std::f64::consts::SQRT_2;
+    render_svg("ch3-slope", |root| {
+        let caption = "The slope: GELU'(x) = Phi(x) + x phi(x) against ReLU's step";
+        let mut chart = chart_builder(root, caption, -5.0..5.0, -0.3..2.0)?;
+        draw_mesh(&mut chart, ("x", &one_decimal), ("slope", &one_decimal))?;
+        // ReLU' is 0 left of 0 and 1 right of it (its value at 0 is a convention: 0 here).
+        chart.draw_series(LineSeries::new([(-5.0, 0.0), (0.0, 0.0)], palette::RELU.stroke_width(2)))?;
+        chart
+            .draw_series(LineSeries::new([(0.0, 1.0), (5.0, 1.0)], palette::RELU.stroke_width(2)))?
+            .label("ReLU'(x): 0, then 1")
+            .legend(legend_line(palette::RELU));
+        chart.draw_series([
+            Circle::new((0.0, 0.0), 4, palette::RELU.filled()),
+            Circle::new((0.0, 1.0), 4, plotters::style::ShapeStyle::from(palette::RELU).stroke_width(2)),
+        ])?;
+        chart
+            .draw_series(LineSeries::new(
+                xs.iter().map(|&x| (x, gelu_derivative(x))),
+                palette::GELU.stroke_width(2),
+            ))?
+            .label("GELU'(x) = Phi(x) + x phi(x)")
+            .legend(legend_line(palette::GELU));
+        let extremes = [(root_two, gelu_derivative(root_two)), (-root_two, gelu_derivative(-root_two))];
+        chart
+            .draw_series(extremes.map(|point| Circle::new(point, 5, palette::GELU.filled())))?
+            .label("extremes -0.129 and 1.129 at x = -sqrt 2, sqrt 2")
+            .legend(|(x, y)| Circle::new((x + 8, y), 5, palette::GELU.filled()));
+        chart
+            .draw_series([Circle::new(
+                (GELU_MINIMUM_AT, 0.0),
+                5,
+                plotters::style::ShapeStyle::from(palette::REFERENCE).stroke_width(2),
+            )])?
+            .label("root at x = -0.752: GELU's minimum")
+            .legend(|(x, y)| {
+                Circle::new(
+                    (x + 8, y),
+                    5,
+                    plotters::style::ShapeStyle::from(palette::REFERENCE).stroke_width(2),
+                )
+            });
+        // Above 1.2 the plot is empty: the legend goes there.
+        let position = legend_at(&chart, &(-4.8, 1.97));
+        draw_legend(&mut chart, position)
     })
 }
 

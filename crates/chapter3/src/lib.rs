@@ -2,7 +2,8 @@
 //! makes that visible.
 //!
 //! * [`std_normal_cdf`] (`Phi`) and [`gelu`] (`x Phi(x)`): the exact functions the estimates
-//!   converge to.
+//!   converge to; [`std_normal_pdf`] (`phi`), [`gelu_derivative`] (`Phi + x phi`) and
+//!   [`GELU_MINIMUM_AT`], GELU's slope and where it vanishes.
 //! * [`gelu_gate`], [`mc_gelu`], [`gate_variance`]: the gate `x * Bernoulli(Phi(x))`, the plain
 //!   estimator of its mean and the variance of one draw.
 //! * [`Estimate`]: a mean, its standard error, `n`, and its confidence interval.
@@ -12,7 +13,7 @@
 //! * [`figures`]: the chapter's figures.
 //! * [`naive`]: the textbook formulas for `Phi` and GELU, kept to measure how wrong they are.
 //!
-//! `std_normal_cdf`, `gelu` and `naive` are re-exported from the book's numerics crate
+//! These and `naive` are re-exported from the book's numerics crate
 //! (`crates/numerics`), where the appendix "How the exact GELU is computed" explains them: the
 //! exact functions live in one place, and this chapter teaches what they mean.
 
@@ -28,7 +29,7 @@ pub use error::McError;
 pub use estimate::{Estimate, normal_quantile_two_sided};
 pub use fast_bernoulli::WordBernoulli;
 pub use monte_carlo::{gate_variance, gelu_gate, mc_gelu};
-pub use numerics::{gelu, naive, std_normal_cdf};
+pub use numerics::{GELU_MINIMUM_AT, gelu, gelu_derivative, naive, std_normal_cdf, std_normal_pdf};
 pub use shortcuts::{mc_gelu_binomial, mc_gelu_fast};
 
 // The chapter page runs as doctests of this crate.
