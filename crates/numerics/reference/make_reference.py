@@ -78,27 +78,28 @@ def next_down(x):
 
 # ---------------------------------------------------------------- exact values
 
-def upper_tail_asymptotic(t):
-    """Q(t) for t >= 50 by the asymptotic series; error below 2^-300 relative."""
-    t = mpf(t)
+def asymptotic_series_sum(t):
+    """1 - 1/t^2 + 3/t^4 - 15/t^6 + ..., summed until a term drops below 2^-300 (the remainder of
+    this alternating asymptotic series is smaller than the first omitted term)."""
     u = 1 / (t * t)
     total, term, k = mpf(1), mpf(1), 0
     while abs(term) > mpf(2) ** -300:
         k += 1
         term *= -(2 * k - 1) * u
         total += term
-    return mp.exp(-t * t / 2) / (t * mp.sqrt(2 * mp.pi)) * total
+    return total
+
+
+def upper_tail_asymptotic(t):
+    """Q(t) for t >= 50 by the asymptotic series; error below 2^-300 relative."""
+    t = mpf(t)
+    return mp.exp(-t * t / 2) / (t * mp.sqrt(2 * mp.pi)) * asymptotic_series_sum(t)
 
 
 def log10_upper_tail_asymptotic(t):
     """log10 Q(t) for huge t, with enough bits for an integer part of up to ~620 digits."""
     t = mpf(t)
-    u = 1 / (t * t)
-    total, term, k = mpf(1), mpf(1), 0
-    while abs(term) > mpf(2) ** -300:
-        k += 1
-        term *= -(2 * k - 1) * u
-        total += term
+    total = asymptotic_series_sum(t)
     ln_q = -t * t / 2 - mp.log(t * mp.sqrt(2 * mp.pi)) + mp.log(total)
     return ln_q / mp.log(10)
 

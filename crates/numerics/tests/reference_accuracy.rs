@@ -108,26 +108,26 @@ impl Measurement {
     }
 }
 
-#[test]
-fn std_normal_cdf_is_within_one_ulp_on_every_row() {
+/// Asserts the accuracy claims of `name` on the table: at most `MAX_ULPS`, at most the allowed
+/// fraction misrounded, and the right sign of every zero.
+fn assert_accurate_on_every_row(name: &str, f: impl Fn(f64) -> f64, expected: impl Fn(&Row) -> f64) {
     let rows = table();
-    let m = Measurement::of(&rows, std_normal_cdf, |row| row.phi);
-    let summary = m.summary("std_normal_cdf", rows.len());
+    let m = Measurement::of(&rows, f, expected);
+    let summary = m.summary(name, rows.len());
     println!("{summary}");
     assert!(m.worst <= MAX_ULPS, "{summary}");
     assert!(m.misrounded() as f64 <= MAX_MISROUNDED_FRACTION * rows.len() as f64, "{summary}");
-    assert!(m.wrong_zero_signs.is_empty(), "wrong sign of zero at x = {:?}", m.wrong_zero_signs);
+    assert!(m.wrong_zero_signs.is_empty(), "{name}: wrong sign of zero at x = {:?}", m.wrong_zero_signs);
+}
+
+#[test]
+fn std_normal_cdf_is_within_one_ulp_on_every_row() {
+    assert_accurate_on_every_row("std_normal_cdf", std_normal_cdf, |row| row.phi);
 }
 
 #[test]
 fn gelu_is_within_one_ulp_on_every_row() {
-    let rows = table();
-    let m = Measurement::of(&rows, gelu, |row| row.gelu);
-    let summary = m.summary("gelu", rows.len());
-    println!("{summary}");
-    assert!(m.worst <= MAX_ULPS, "{summary}");
-    assert!(m.misrounded() as f64 <= MAX_MISROUNDED_FRACTION * rows.len() as f64, "{summary}");
-    assert!(m.wrong_zero_signs.is_empty(), "wrong sign of zero at x = {:?}", m.wrong_zero_signs);
+    assert_accurate_on_every_row("gelu", gelu, |row| row.gelu);
 }
 
 #[test]
