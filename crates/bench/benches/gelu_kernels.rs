@@ -25,6 +25,9 @@ fn batch_size(n: usize) -> BatchSize {
     if n <= 4096 { BatchSize::SmallInput } else { BatchSize::PerIteration }
 }
 
+/// A benchmark's name and the in-place function it times.
+type Named<'a, T> = (&'a str, fn(&mut [T]));
+
 /// Sample counts and measurement times of one group: (large slices, 4096 elements).
 struct Timing {
     large: (usize, u64),
@@ -37,7 +40,7 @@ fn bench_in_place<T: Clone>(
     c: &mut Criterion,
     group_name: &str,
     inputs: fn(usize) -> Vec<T>,
-    functions: &[(&str, fn(&mut [T]))],
+    functions: &[Named<T>],
     timing: Timing,
 ) {
     let mut group = c.benchmark_group(group_name);
