@@ -40,6 +40,7 @@ use std::ops::{Add, Div, Mul, Neg, Sub};
 /// assert_eq!(two_sum(1.0, 1e-20), (1.0, 1e-20));
 /// assert_eq!(two_sum(0.1, 0.2), (0.30000000000000004, -2.7755575615628914e-17));
 /// ```
+// ANCHOR: two_sum
 #[inline]
 pub fn two_sum(a: f64, b: f64) -> (f64, f64) {
     let s = a + b;
@@ -47,6 +48,7 @@ pub fn two_sum(a: f64, b: f64) -> (f64, f64) {
     let b_part = s - a_part;
     (s, (a - a_part) + (b - b_part))
 }
+// ANCHOR_END: two_sum
 
 /// Like [`two_sum`], but needs `|a| >= |b|` (more precisely: the exponent of `a` at least
 /// that of `b`, or `a == 0`). Then `s - a` is exact, and `b - (s - a)` is the error.
@@ -74,11 +76,13 @@ pub fn fast_two_sum(a: f64, b: f64) -> (f64, f64) {
 /// let a = 1.0 + 2f64.powi(-30);
 /// assert_eq!(two_prod(a, a), (1.0 + 2f64.powi(-29), 2f64.powi(-60)));
 /// ```
+// ANCHOR: two_prod
 #[inline]
 pub fn two_prod(a: f64, b: f64) -> (f64, f64) {
     let p = a * b;
     (p, a.mul_add(b, -p))
 }
+// ANCHOR_END: two_prod
 
 /// The number `hi + lo`, with `hi = fl(hi + lo)` (so `|lo| <= ulp(hi) / 2`): about 106
 /// significant bits.

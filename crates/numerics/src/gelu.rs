@@ -67,6 +67,7 @@ pub fn gelu(x: f64) -> f64 {
     if x.abs() < NEAR_ZERO {
         return gelu_near_zero(x);
     }
+    // ANCHOR: gelu_core
     let tail = upper_tail(x.abs());
     if x < 0.0 {
         // GELU(x) = x * Q(-x): multiply the scaled tail by x, round once.
@@ -75,6 +76,7 @@ pub fn gelu(x: f64) -> f64 {
         // GELU(x) = x * (1 - Q(x)).
         ((DoubleDouble::ONE - tail.to_double_double()) * x).to_f64()
     }
+    // ANCHOR_END: gelu_core
 }
 
 /// `GELU(x)` for `|x| < 2^-60`, including zeros and subnormals.

@@ -66,11 +66,13 @@ pub fn gelu_derivative(x: f64) -> f64 {
         return -0.0;
     }
     if x < 0.0 {
+        // ANCHOR: derivative_left
         let t = -x;
         let gaussian = density(t);
         // R(t) - t: an exact subtraction of t from the double-double R(t) (no rounding of t).
         let gap = mills_ratio(t) + -t;
         Scaled { mantissa: gaussian.mantissa * gap, exponent: gaussian.exponent }.to_f64()
+        // ANCHOR_END: derivative_left
     } else {
         let gaussian = density(x);
         let gap = -mills_ratio(x) + x;

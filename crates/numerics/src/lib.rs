@@ -60,3 +60,8 @@ pub use scaled::Scaled;
 pub use scaled_exp::{EXP_NEG_MAX, exp_neg, exp_neg_half_square};
 pub use ulp::{ulps_f32, ulps_f64};
 pub use worst_case::{WorstCase, max_abs_error_vs_gelu_f32};
+
+// The book's appendix "How the exact GELU is computed" runs as doctests of this crate.
+#[cfg(doctest)]
+#[doc = include_str!("../../../book/appendix-exact-gelu.md")]
+mod appendix_page {}

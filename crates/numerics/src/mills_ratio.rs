@@ -6,10 +6,12 @@
 //! roughly `1/t` for large t, that polynomials approximate well. (Its differential equation
 //! `R'(t) = t R(t) - 1` follows from `Q' = -phi` and `phi' = -t phi`.)
 //!
+// ANCHOR: pieces
 //! * On `[0, 16)`: six polynomial pieces, one per binade `[2^j, 2^(j+1))` plus `[0, 1/2)`,
 //!   with coefficients fitted by `reference/make_coefficients.py` (degrees 13 to 23, relative
 //!   error of each polynomial below 2^-62). Binades suit a `1/t`-like function: on `[a, 2a]`
 //!   its relative behaviour is the same for every `a`.
+// ANCHOR_END: pieces
 //! * On `[16, 40]`: the classical asymptotic series (integrate `Q(t) = int_t^inf phi` by
 //!   parts again and again):
 //!
@@ -96,6 +98,7 @@ pub fn mills_ratio(t: f64) -> DoubleDouble {
 ///
 /// `1/t` and `1 - u` are formed in double-double; the rest is at most `3u^2 < 2^-14` of the
 /// sum, so plain `f64` suffices for it.
+// ANCHOR: asymptotic_series
 fn asymptotic_series(t: f64) -> DoubleDouble {
     let inv_t = DoubleDouble::ONE / t;
     let u = inv_t * inv_t;
@@ -104,6 +107,7 @@ fn asymptotic_series(t: f64) -> DoubleDouble {
     let series = (DoubleDouble::ONE - u) + u_f64 * u_f64 * higher;
     inv_t * series
 }
+// ANCHOR_END: asymptotic_series
 
 #[cfg(test)]
 mod tests {

@@ -47,11 +47,13 @@ pub(crate) const UNDERFLOW: f64 = -40.0;
 /// assert_eq!(upper_tail(1.0).to_f64(), 0.15865525393145705);
 /// assert_eq!(upper_tail(38.0).to_f64(), 2.88542835e-316);
 /// ```
+// ANCHOR: upper_tail
 pub fn upper_tail(t: f64) -> Scaled {
     let gaussian = exp_neg_half_square(t);
     let density = gaussian.mantissa * FRAC_1_SQRT_2PI;
     Scaled { mantissa: density * mills_ratio(t), exponent: gaussian.exponent }
 }
+// ANCHOR_END: upper_tail
 
 /// The standard normal cumulative distribution function, `Phi(x) = P(Z <= x)` for
 /// `Z ~ N(0, 1)`:

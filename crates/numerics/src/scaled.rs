@@ -99,6 +99,7 @@ impl Scaled {
             return normal;
         }
 
+        // ANCHOR: round_once
         // Subnormal (or zero) result, on the grid of multiples of 2^-1074.
         // 1. Round `hi` alone onto the grid: one rounding, to the nearest grid point.
         let rounded = normal;
@@ -118,6 +119,7 @@ impl Scaled {
         } else {
             rounded
         }
+        // ANCHOR_END: round_once
     }
 }
 

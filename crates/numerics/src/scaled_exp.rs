@@ -95,6 +95,7 @@ pub fn exp_neg(y: DoubleDouble) -> Scaled {
     if !(0.0..=EXP_NEG_MAX).contains(&y.hi) {
         return Scaled { mantissa: DoubleDouble::new(f64::NAN, f64::NAN), exponent: 0 };
     }
+    // ANCHOR: exp_neg
     let DoubleDouble { hi: y, lo: y_lo } = y;
     // Step 2: y + y_lo = k ln(2)/8 + r_hi + delta. (y >= 0, so truncation rounds to nearest.)
     let k = (y * (8.0 * std::f64::consts::LOG2_E) + 0.5) as i32;
@@ -110,6 +111,7 @@ pub fn exp_neg(y: DoubleDouble) -> Scaled {
     let exp_r = exp_r + -(exp_r.hi * r_lo);
     let mantissa = exp_r * EXP2_MINUS_EIGHTHS[(k & 7) as usize];
     Scaled { mantissa, exponent: -(k >> 3) }
+    // ANCHOR_END: exp_neg
 }
 
 /// The Gaussian factor `exp(-t^2 / 2)` for `|t| <= 46` (so that `t^2/2 <= 1100`), as
@@ -125,11 +127,13 @@ pub fn exp_neg(y: DoubleDouble) -> Scaled {
 /// assert_eq!(v.exponent, -1154);
 /// assert!(exp_neg_half_square(f64::NAN).mantissa.hi.is_nan());
 /// ```
+// ANCHOR: exp_neg_half_square
 pub fn exp_neg_half_square(t: f64) -> Scaled {
     // Step 1: t^2/2 = y + y_lo exactly (halving is exact).
     let (p, e) = two_prod(t, t);
     exp_neg(DoubleDouble::new(0.5 * p, 0.5 * e))
 }
+// ANCHOR_END: exp_neg_half_square
 
 #[cfg(test)]
 mod tests {
