@@ -32,6 +32,18 @@ pub const CONVERGENCE_REPLICATES: usize = 200;
 pub const CONVERGENCE_SEED: u64 = 4;
 
 /// All figures of chapter 3, in page order.
+///
+/// Drawn from fixed seeds, so every call gives the same SVGs. A failed computation (for
+/// example a Monte Carlo [`McError`](crate::McError)) or drawing gives [`FigureError::Draw`]
+/// naming the figure (it does not happen with these constants).
+///
+/// ```
+/// let figures = chapter3::figures::all()?;
+/// let names: Vec<&str> = figures.iter().map(|figure| figure.name.as_str()).collect();
+/// assert_eq!(names, ["ch3-gate", "ch3-slope", "ch3-noise", "ch3-mc-curves", "ch3-convergence"]);
+/// assert!(figures.iter().all(|figure| figure.svg.contains("<polyline")));
+/// # Ok::<(), house_style::FigureError>(())
+/// ```
 pub fn all() -> Result<Vec<Figure>, FigureError> {
     Ok(vec![
         gate_figure()?,

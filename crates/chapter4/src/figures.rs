@@ -18,6 +18,19 @@ use crate::benchmark_table::f32_timings_at_4096;
 use crate::{gelu_exact_f32, gelu_sigmoid, gelu_sigmoid_f32, gelu_tanh, gelu_tanh_f32};
 
 /// All figures of chapter 4, in page order.
+///
+/// Deterministic: no randomness, and the Pareto figure's timings come from
+/// [`F32_TABLE`](crate::benchmark_table::F32_TABLE), compiled in from `book/benchmarks/f32.md`.
+/// A timing row missing from that table, or a failed drawing, gives [`FigureError::Draw`]
+/// naming the figure.
+///
+/// ```
+/// let figures = chapter4::figures::all()?;
+/// let names: Vec<&str> = figures.iter().map(|figure| figure.name.as_str()).collect();
+/// assert_eq!(names, ["ch4-errors", "ch4-ulp", "ch4-pareto"]);
+/// assert!(figures.iter().all(|figure| figure.svg.contains("</svg>")));
+/// # Ok::<(), house_style::FigureError>(())
+/// ```
 pub fn all() -> Result<Vec<Figure>, FigureError> {
     Ok(vec![error_figure()?, ulp_figure()?, pareto_figure()?])
 }

@@ -21,6 +21,14 @@ pub const TEXT_MINIMUM: f64 = 4.5;
 pub const GRAPHICS_MINIMUM: f64 = 3.0;
 
 /// One mdBook theme's page background (`--bg`) and text colour (`--fg`).
+///
+/// ```
+/// use house_style::contrast::{CHECKED_THEMES, TEXT_MINIMUM, Theme, contrast_ratio};
+/// let names: Vec<&str> = CHECKED_THEMES.iter().map(|theme: &Theme| theme.name).collect();
+/// assert_eq!(names, ["light", "navy"]);
+/// // Each theme's own text reads on its own background.
+/// assert!(CHECKED_THEMES.iter().all(|theme| contrast_ratio(theme.fg, theme.bg) >= TEXT_MINIMUM));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Theme {
     /// The theme's class name in mdBook (`light`, `navy`, ...).

@@ -8,6 +8,18 @@ use plotters::coord::Shift;
 use plotters::prelude::{DrawingArea, IntoDrawingArea, SVGBackend};
 
 /// One figure of the book: `book/figures/{name}.svg` holds `svg`.
+///
+/// Usually made by [`render_svg`]; a `Figure` built by hand is not checked (its `svg` need not
+/// be an SVG at all).
+///
+/// ```
+/// use house_style::{Figure, render_svg};
+/// let figure = render_svg("ch0-blank", |_| Ok(()))?;
+/// assert_eq!(figure.name, "ch0-blank");
+/// assert!(figure.svg.starts_with("<svg") && figure.svg.contains(r#"width="720" height="420""#));
+/// assert_ne!(figure, Figure { name: "ch0-blank".into(), svg: String::new() });
+/// # Ok::<(), house_style::FigureError>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Figure {
     /// File stem, for example `"ch1-kept-count"`; chapter-prefixed so names never collide.
@@ -17,13 +29,36 @@ pub struct Figure {
 }
 
 impl Figure {
-    /// The figure's path inside `figures_dir`.
+    /// The figure's path inside `figures_dir`: `{figures_dir}/{name}.svg`.
+    ///
+    /// The name is used as given (nothing is checked or touched on disk): a name containing `/`
+    /// points into a subfolder.
+    ///
+    /// ```
+    /// use std::path::Path;
+    /// let figure = house_style::Figure { name: "ch1-kept-count".into(), svg: String::new() };
+    /// assert_eq!(figure.path_in(Path::new("book/figures")), Path::new("book/figures/ch1-kept-count.svg"));
+    /// ```
     pub fn path_in(&self, figures_dir: &Path) -> PathBuf {
         figures_dir.join(format!("{}.svg", self.name))
     }
 }
 
 /// Why a figure could not be drawn, written or confirmed fresh.
+///
+/// Its message names the figure or the files, so a failing test says what to fix.
+///
+/// ```
+/// use house_style::{Figure, FigureError, check_fresh, render_svg};
+/// let draw = render_svg("ch0-broken", |_| Err("no data".into())).unwrap_err();
+/// assert_eq!(draw.to_string(), "drawing figure ch0-broken failed: no data");
+///
+/// let missing = std::env::temp_dir().join("house-style-doc-figure-error-missing");
+/// let figure = Figure { name: "ch0-absent".into(), svg: "<svg/>".into() };
+/// let stale = check_fresh(&[figure], &missing).unwrap_err();
+/// assert!(matches!(&stale, FigureError::Stale { paths } if paths.len() == 1));
+/// assert!(stale.to_string().contains("cargo course figures"));
+/// ```
 #[derive(Debug)]
 pub enum FigureError {
     /// plotters reported an error while drawing the named figure.
@@ -70,18 +105,51 @@ impl Error for FigureError {}
 
 impl FigureError {
     /// A [`FigureError::Draw`] for the figure `name`, from any error a figure's computation returns.
+    ///
+    /// ```
+    /// use house_style::FigureError;
+    /// let error = FigureError::draw("ch1-kept-count", "rate out of range: p = 1.5");
+    /// assert!(matches!(&error, FigureError::Draw { name, .. } if name == "ch1-kept-count"));
+    /// assert_eq!(error.to_string(), "drawing figure ch1-kept-count failed: rate out of range: p = 1.5");
+    /// ```
     pub fn draw(name: &str, error: impl fmt::Display) -> Self {
         Self::Draw { name: name.to_owned(), message: error.to_string() }
     }
 }
 
 /// The folder the book's figures are committed in: `book/figures/` at the repository root.
+///
+/// The path is fixed when house-style is compiled (from its manifest folder) and is not
+/// canonicalised; it exists only in a checkout of the repository.
+///
+/// ```
+/// let dir = house_style::book_figures_dir();
+/// assert!(dir.ends_with("book/figures"));
+/// assert!(dir.join("ch1-kept-count.svg").is_file());
+/// ```
 pub fn book_figures_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../book/figures")
 }
 
 /// For each chapter's freshness test: panics, naming every stale file and the command that
 /// regenerates it, unless `figures` drew without error and match the committed files exactly.
+///
+/// An `Err` (a figure that failed to draw) panics with its message; an empty list passes.
+///
+/// ```
+/// use house_style::{Figure, FigureError, assert_committed_figures_fresh};
+/// use std::panic::catch_unwind;
+/// assert_committed_figures_fresh(Ok(Vec::new()));
+///
+/// // Not what is committed as book/figures/ch1-kept-count.svg:
+/// let edited = Figure { name: "ch1-kept-count".into(), svg: "<svg></svg>".into() };
+/// let panic = catch_unwind(|| assert_committed_figures_fresh(Ok(vec![edited]))).unwrap_err();
+/// let message = panic.downcast_ref::<String>().unwrap();
+/// assert!(message.contains("ch1-kept-count.svg") && message.contains("cargo course figures"));
+///
+/// let failed = catch_unwind(|| assert_committed_figures_fresh(Err(FigureError::draw("ch0-x", "boom"))));
+/// assert_eq!(failed.unwrap_err().downcast_ref::<String>().unwrap(), "drawing figure ch0-x failed: boom");
+/// ```
 #[track_caller]
 pub fn assert_committed_figures_fresh(figures: Result<Vec<Figure>, FigureError>) {
     let checked = figures.and_then(|figures| check_fresh(&figures, &book_figures_dir()));
@@ -93,10 +161,17 @@ pub fn assert_committed_figures_fresh(figures: Result<Vec<Figure>, FigureError>)
 /// The body of every chapter's `examples/figures.rs` (run by `cargo course figures`): writes
 /// `figures` into `book/figures/`, printing each path, or prints the error and fails.
 ///
-/// ```no_run
-/// fn main() -> std::process::ExitCode {
-///     house_style::write_book_figures(Ok(Vec::new()))
-/// }
+/// An `Err` (a figure that failed to draw) or a file that cannot be written prints
+/// `error: ...` to stderr and gives [`ExitCode::FAILURE`](std::process::ExitCode::FAILURE). An
+/// `Err` writes nothing; a write error leaves the figures before the failing one written.
+/// A chapter's example is `fn main() -> ExitCode { write_book_figures(chapterN::figures::all()) }`.
+///
+/// ```
+/// use std::process::ExitCode;
+/// use house_style::{FigureError, write_book_figures};
+/// // An empty list writes nothing and succeeds.
+/// assert_eq!(write_book_figures(Ok(Vec::new())), ExitCode::SUCCESS);
+/// assert_eq!(write_book_figures(Err(FigureError::draw("ch0-x", "boom"))), ExitCode::FAILURE);
 /// ```
 pub fn write_book_figures(figures: Result<Vec<Figure>, FigureError>) -> std::process::ExitCode {
     match figures.and_then(|figures| write_all(&figures, &book_figures_dir())) {
@@ -121,6 +196,26 @@ pub fn write_book_figures(figures: Result<Vec<Figure>, FigureError>) -> std::pro
 /// which becomes [`FigureError::Draw`] naming the figure. Every `fill` and `stroke` in
 /// [`INK`](crate::INK) is then written as `currentColor` (see [`theme_ink`]), and the result must be
 /// safe to inline into a Markdown page ([`inline_problem`]), or drawing fails.
+///
+/// So an error from `draw`, an empty text label (a blank line in the SVG) or a `$` in any text
+/// gives [`FigureError::Draw`]; it never panics.
+///
+/// ```
+/// use house_style::{FigureError, INK, render_svg};
+/// use plotters::element::Text;
+/// use plotters::prelude::PathElement;
+/// let figure = render_svg("ch0-demo", |root| {
+///     root.draw(&PathElement::new([(10, 10), (100, 50)], INK))?;
+///     root.draw(&Text::new("demo", (10, 60), ("sans-serif", 14)))?;
+///     Ok(())
+/// })?;
+/// assert!(figure.svg.contains("<polyline") && figure.svg.contains("demo"));
+/// assert!(figure.svg.contains(r#"stroke="currentColor""#) && !figure.svg.contains("#000000"));
+///
+/// let priced = render_svg("ch0-price", |root| Ok(root.draw(&Text::new("$5", (0, 0), ("sans-serif", 14)))?));
+/// assert!(matches!(priced, Err(FigureError::Draw { name, .. }) if name == "ch0-price"));
+/// # Ok::<(), FigureError>(())
+/// ```
 pub fn render_svg<F>(name: &str, draw: F) -> Result<Figure, FigureError>
 where
     F: FnOnce(&DrawingArea<SVGBackend<'_>, Shift>) -> Result<(), Box<dyn Error>>,
@@ -177,6 +272,24 @@ pub fn inline_problem(svg: &str) -> Option<&'static str> {
 }
 
 /// Writes every figure into `figures_dir` (created if missing); returns the paths written.
+///
+/// A folder that cannot be created or a file that cannot be written gives [`FigureError::Io`]
+/// naming the path; figures before it stay written.
+///
+/// ```
+/// use house_style::{FigureError, render_svg, write_all};
+/// let dir = std::env::temp_dir().join(format!("house-style-doc-write-all-{}", std::process::id()));
+/// let figure = render_svg("ch0-blank", |_| Ok(()))?;
+/// let written = write_all(std::slice::from_ref(&figure), &dir)?;
+/// assert_eq!(written, [dir.join("ch0-blank.svg")]);
+/// assert_eq!(std::fs::read_to_string(&written[0]).unwrap(), figure.svg);
+///
+/// // A file where the folder should be:
+/// let blocked = write_all(&[figure], &written[0]);
+/// assert!(matches!(blocked, Err(FigureError::Io { path, .. }) if path == written[0]));
+/// std::fs::remove_dir_all(&dir).unwrap();
+/// # Ok::<(), FigureError>(())
+/// ```
 pub fn write_all(figures: &[Figure], figures_dir: &Path) -> Result<Vec<PathBuf>, FigureError> {
     std::fs::create_dir_all(figures_dir)
         .map_err(|source| FigureError::Io { path: figures_dir.to_owned(), source })?;
@@ -193,7 +306,23 @@ pub fn write_all(figures: &[Figure], figures_dir: &Path) -> Result<Vec<PathBuf>,
 
 /// Checks that each figure's committed file in `figures_dir` is byte-identical to `figures`.
 ///
-/// Returns [`FigureError::Stale`] listing every file that differs or is missing.
+/// Returns [`FigureError::Stale`] listing every file that differs or is missing (a missing or
+/// unreadable folder makes every figure stale); an empty list is fresh.
+///
+/// ```
+/// use house_style::{FigureError, check_fresh, render_svg, write_all};
+/// let dir = std::env::temp_dir().join(format!("house-style-doc-check-fresh-{}", std::process::id()));
+/// let figure = render_svg("ch0-blank", |_| Ok(()))?;
+/// write_all(std::slice::from_ref(&figure), &dir)?;
+/// assert!(check_fresh(std::slice::from_ref(&figure), &dir).is_ok());
+///
+/// let mut edited = figure.clone();
+/// edited.svg.push_str("<!-- edited -->");
+/// let stale = check_fresh(&[figure, edited], &dir);
+/// assert!(matches!(stale, Err(FigureError::Stale { paths }) if paths == [dir.join("ch0-blank.svg")]));
+/// std::fs::remove_dir_all(&dir).unwrap();
+/// # Ok::<(), FigureError>(())
+/// ```
 pub fn check_fresh(figures: &[Figure], figures_dir: &Path) -> Result<(), FigureError> {
     let paths: Vec<PathBuf> = figures
         .iter()

@@ -19,8 +19,9 @@ pub mod contrast;
 mod figure;
 
 pub use chart::{
-    DEFAULT_X_LABELS, chart_builder, draw_legend, draw_mesh, draw_mesh_with_x_labels, grid, legend_at,
-    legend_dashes, legend_line, legend_stroke, one_decimal, power_of_ten, whole_number,
+    DEFAULT_X_LABELS, DrawResult, SvgChart, TickFormat, chart_builder, draw_legend, draw_mesh,
+    draw_mesh_with_x_labels, grid, legend_at, legend_dashes, legend_line, legend_stroke, one_decimal,
+    power_of_ten, whole_number,
 };
 pub use figure::{
     Figure, FigureError, assert_committed_figures_fresh, book_figures_dir, check_fresh, inline_problem,
@@ -80,17 +81,40 @@ pub mod palette {
 /// substitutes its own sans-serif.
 pub const FONT_FAMILY: &str = "sans-serif";
 
-/// The style for axis descriptions and legends.
+/// The style for axis descriptions and legends: [`FONT_FAMILY`] at 17 px in [`INK`].
+///
+/// ```
+/// let font = house_style::label_font();
+/// assert_eq!(font.font.get_name(), house_style::FONT_FAMILY);
+/// assert_eq!(font.font.get_size(), 17.0);
+/// assert_eq!(font.color.rgb, (0, 0, 0)); // INK, written as currentColor
+/// ```
 pub fn label_font() -> TextStyle<'static> {
     TextStyle::from((FONT_FAMILY, 17)).color(&INK)
 }
 
-/// The style for tick labels.
+/// The style for tick labels: [`FONT_FAMILY`] at 14 px in [`INK`], smaller than
+/// [`label_font`].
+///
+/// ```
+/// use house_style::{label_font, tick_font};
+/// assert_eq!(tick_font().font.get_size(), 14.0);
+/// assert!(tick_font().font.get_size() < label_font().font.get_size());
+/// assert_eq!(tick_font().color.rgb, (0, 0, 0));
+/// ```
 pub fn tick_font() -> TextStyle<'static> {
     TextStyle::from((FONT_FAMILY, 14)).color(&INK)
 }
 
-/// The style for a figure's caption (its title line).
+/// The style for a figure's caption (its title line): [`FONT_FAMILY`] at 19 px in [`INK`], the
+/// largest of the three.
+///
+/// ```
+/// use house_style::{caption_font, label_font};
+/// assert_eq!(caption_font().font.get_size(), 19.0);
+/// assert!(caption_font().font.get_size() > label_font().font.get_size());
+/// assert_eq!(caption_font().font.get_name(), "sans-serif");
+/// ```
 pub fn caption_font() -> TextStyle<'static> {
     TextStyle::from((FONT_FAMILY, 19)).color(&INK)
 }
