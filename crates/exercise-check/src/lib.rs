@@ -18,7 +18,7 @@
 //! wrong assertion.
 //!
 //! The body of each exercise test is a check function shared with the chapter's wrong-answers test,
-//! which runs it on known wrong exercise files and asserts that it fails: see [`wrong_answers`].
+//! which runs it on known wrong exercise files and asserts that it fails: see [`mod@wrong_answers`].
 
 mod float;
 pub mod wrong_answers;
