@@ -13,6 +13,16 @@ mod kernel_inputs;
 pub use kernel_inputs::*;
 
 /// One benchmark of a group: its name, mean time per iteration, and elements per iteration.
+///
+/// A plain record, as [`read_group`] fills it from criterion's files. Nothing is validated: a zero
+/// `elements` or `nanoseconds` makes the derived rates infinite or NaN.
+///
+/// ```
+/// use gelu_bench::Measurement;
+/// let m = Measurement { id: "raw_u64".into(), nanoseconds: 2000.0, elements: 1000 };
+/// assert_eq!(m.nanoseconds_per_element(), 2.0);
+/// assert!((m.rate() - 5e8).abs() < 1e-3); // 1000 elements in 2 microseconds
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct Measurement {
     /// The function id, e.g. `raw_u64`.
@@ -24,12 +34,28 @@ pub struct Measurement {
 }
 
 impl Measurement {
-    /// Nanoseconds per element.
+    /// Nanoseconds per element: `nanoseconds / elements`. `elements = 0` gives `+inf` (or NaN if
+    /// `nanoseconds` is 0 too).
+    ///
+    /// ```
+    /// use gelu_bench::Measurement;
+    /// let m = Measurement { id: "fast".into(), nanoseconds: 500.0, elements: 1000 };
+    /// assert_eq!(m.nanoseconds_per_element(), 0.5);
+    /// let empty = Measurement { id: "empty".into(), nanoseconds: 500.0, elements: 0 };
+    /// assert_eq!(empty.nanoseconds_per_element(), f64::INFINITY);
+    /// ```
     pub fn nanoseconds_per_element(&self) -> f64 {
         self.nanoseconds / self.elements as f64
     }
 
-    /// Elements per second.
+    /// Elements per second: `elements / (nanoseconds * 1e-9)`. `nanoseconds = 0` gives `+inf`
+    /// (or NaN if `elements` is 0 too).
+    ///
+    /// ```
+    /// use gelu_bench::Measurement;
+    /// let m = Measurement { id: "fast".into(), nanoseconds: 500.0, elements: 1000 };
+    /// assert!((m.rate() - 2e9).abs() < 1e-3); // 2 elements per nanosecond
+    /// ```
     pub fn rate(&self) -> f64 {
         self.elements as f64 / (self.nanoseconds * 1e-9)
     }
@@ -37,7 +63,27 @@ impl Measurement {
 
 /// Reads every benchmark of `group` under `criterion_dir` (usually `target/criterion`), sorted
 /// by id. A benchmark with a parameter (`BenchmarkId::new(name, 4096)`) sits one folder deeper and
-/// gets the id `name/4096`. Err names the file that is missing or unreadable.
+/// gets the id `name/4096`.
+///
+/// Errors: `Err` with a message naming the group folder if it does not exist, or the file that is
+/// unreadable or lacks the mean estimate or the element throughput. A group folder with no
+/// results in it gives an empty vector.
+///
+/// ```
+/// use gelu_bench::read_group;
+/// let dir = std::env::temp_dir().join(format!("gelu-bench-doc-{}", std::process::id()));
+/// let results = dir.join("mc_draws/raw_u64/new");
+/// std::fs::create_dir_all(&results).unwrap();
+/// std::fs::write(results.join("estimates.json"), r#"{"mean":{"point_estimate":2048.0}}"#).unwrap();
+/// std::fs::write(results.join("benchmark.json"), r#"{"throughput":{"Elements":1024}}"#).unwrap();
+///
+/// let measurements = read_group(&dir, "mc_draws")?;
+/// assert_eq!(measurements.len(), 1);
+/// assert_eq!((measurements[0].id.as_str(), measurements[0].nanoseconds), ("raw_u64", 2048.0));
+/// assert!(read_group(&dir, "no_such_group").unwrap_err().contains("not found"));
+/// std::fs::remove_dir_all(&dir).unwrap();
+/// # Ok::<(), String>(())
+/// ```
 pub fn read_group(criterion_dir: &Path, group: &str) -> Result<Vec<Measurement>, String> {
     let group_dir = criterion_dir.join(group);
     if !group_dir.is_dir() {
@@ -93,6 +139,21 @@ fn number_after(json: &str, section: &str, key: &str) -> Option<f64> {
 ///
 /// For parameterised ids (`name/4096`) the baseline is taken at the same parameter: with
 /// baseline `raw`, the row `fast/4096` is compared with `raw/4096`.
+///
+/// Errors: `Err` naming the baseline when a row has no baseline to compare with. No
+/// measurements give a table with only its header rows.
+///
+/// ```
+/// use gelu_bench::{Measurement, markdown_table};
+/// let measurements = [
+///     Measurement { id: "fast".into(), nanoseconds: 500.0, elements: 1000 },
+///     Measurement { id: "raw".into(), nanoseconds: 1000.0, elements: 1000 },
+/// ];
+/// let table = markdown_table(&measurements, "raw")?;
+/// assert!(table.contains("| `fast` | 0.500 | 2000 | 2.00 |"), "{table}");
+/// assert!(markdown_table(&measurements, "missing").unwrap_err().contains("\"missing\""));
+/// # Ok::<(), String>(())
+/// ```
 pub fn markdown_table(measurements: &[Measurement], baseline: &str) -> Result<String, String> {
     let baseline_of = |id: &str| {
         let exact = measurements.iter().find(|m| m.id == baseline);
@@ -116,7 +177,19 @@ pub fn markdown_table(measurements: &[Measurement], baseline: &str) -> Result<St
     Ok(table)
 }
 
-/// The ratio column of a committed table: `(benchmark id, rate / baseline)` per row.
+/// The ratio column of a committed table: `(benchmark id, rate / baseline)` per row, in the
+/// layout [`markdown_table`] writes. Lines that are not such a row (the header, the separator,
+/// prose, a row whose fourth cell is not a number) are skipped, so any text gives a vector,
+/// possibly empty.
+///
+/// ```
+/// use gelu_bench::ratios_in_table;
+/// let table = "| benchmark | ns per element | million elements/s | rate / raw |\n\
+///              | --- | ---: | ---: | ---: |\n\
+///              | `fast` | 0.500 | 2000 | 2.00 |\n";
+/// assert_eq!(ratios_in_table(table), [("fast".to_owned(), 2.0)]);
+/// assert!(ratios_in_table("no table here").is_empty());
+/// ```
 pub fn ratios_in_table(markdown: &str) -> Vec<(String, f64)> {
     markdown
         .lines()

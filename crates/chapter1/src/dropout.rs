@@ -11,7 +11,21 @@ use rand::Rng;
 
 use crate::{DropoutRate, bernoulli_mask};
 
-/// Training or evaluation: dropout is random only while training.
+/// Training or evaluation: dropout is random only while training. Every value is valid; there is
+/// no bad input.
+///
+/// ```
+/// use chapter1::{Dropout, DropoutRate, Mode};
+/// use rand::{SeedableRng, rngs::Xoshiro256PlusPlus};
+/// let mut rng = Xoshiro256PlusPlus::seed_from_u64(2);
+/// let layer = Dropout { rate: DropoutRate::new(0.5)?, inverted: true };
+/// // Eval draws nothing, so two calls agree; Train draws a fresh mask, zeroing some units.
+/// assert_eq!(layer.forward(&[1.0; 4], Mode::Eval, &mut rng), [1.0; 4]);
+/// let trained = layer.forward(&[1.0; 64], Mode::Train, &mut rng);
+/// assert!(trained.contains(&0.0) && trained.contains(&2.0));
+/// assert_ne!(Mode::Train, Mode::Eval);
+/// # Ok::<(), chapter1::DropoutError>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mode {
     /// Draw a fresh mask for every call.
@@ -24,7 +38,20 @@ pub enum Mode {
 ///
 /// `E[y_i] = (1 - p) x_i`: the output is shrunk on average, which evaluation must match by
 /// scaling (see [`Dropout::forward`]). Empty input gives empty output. Non-finite inputs pass
-/// through the product: a kept NaN stays NaN, a dropped one becomes `NaN * 0 = NaN` too.
+/// through the product: a kept NaN stays NaN, a dropped one becomes `NaN * 0 = NaN` too. There is
+/// no error case: the rate was validated when the [`DropoutRate`] was made.
+///
+/// ```
+/// use chapter1::{DropoutRate, plain_dropout};
+/// use rand::{SeedableRng, rngs::Xoshiro256PlusPlus};
+/// let mut rng = Xoshiro256PlusPlus::seed_from_u64(3);
+/// let y = plain_dropout(&[2.0; 100], DropoutRate::new(0.5)?, &mut rng);
+/// // No rescale: every output is dropped (0) or the input itself, and both occur.
+/// assert!(y.iter().all(|&v| v == 0.0 || v == 2.0));
+/// assert!(y.contains(&0.0) && y.contains(&2.0));
+/// assert!(plain_dropout(&[], DropoutRate::new(0.5)?, &mut rng).is_empty());
+/// # Ok::<(), chapter1::DropoutError>(())
+/// ```
 pub fn plain_dropout<R: Rng + ?Sized>(x: &[f64], rate: DropoutRate, rng: &mut R) -> Vec<f64> {
     apply_mask(x, rate, 1.0, rng)
 }
@@ -63,16 +90,52 @@ fn apply_mask<R: Rng + ?Sized>(x: &[f64], rate: DropoutRate, scale: f64, rng: &m
 /// Derivation: `y = x m / q` with `m ~ Bernoulli(q)`, so `E[y^2] = x^2 q / q^2 = x^2 / q` and
 /// `Var[y] = x^2 / q - x^2 = x^2 (1 - q) / q = x^2 p / (1 - p)`. Infinite `x` gives `+inf`
 /// (or NaN at `p = 0`, where it is `inf * 0`); NaN gives NaN.
+///
+/// ```
+/// use chapter1::{DropoutRate, inverted_dropout_variance};
+/// // x = 2, p = 0.5: 4 * 0.5 / 0.5 = 4.
+/// assert_eq!(inverted_dropout_variance(2.0, DropoutRate::new(0.5)?), 4.0);
+/// assert_eq!(inverted_dropout_variance(2.0, DropoutRate::new(0.0)?), 0.0); // p = 0: no noise
+/// assert!(inverted_dropout_variance(f64::NAN, DropoutRate::new(0.5)?).is_nan());
+/// # Ok::<(), chapter1::DropoutError>(())
+/// ```
 pub fn inverted_dropout_variance(x: f64, rate: DropoutRate) -> f64 {
     x * x * rate.p() / rate.keep_probability()
 }
 
 /// `Var[y] = x^2 p (1 - p)` for plain dropout of a single input `x` (`y = x m`).
+///
+/// Derivation: `m^2 = m`, so `E[y^2] = x^2 q` and `Var[y] = x^2 q - (x q)^2 = x^2 q (1 - q)`,
+/// with `q = 1 - p`. Infinite `x` gives `+inf` (or NaN at `p = 0`); NaN gives NaN.
+///
+/// ```
+/// use chapter1::{DropoutRate, plain_dropout_variance};
+/// // x = 2, p = 0.5: 4 * 0.5 * 0.5 = 1, a quarter of the inverted convention's 4.
+/// assert_eq!(plain_dropout_variance(2.0, DropoutRate::new(0.5)?), 1.0);
+/// assert!(plain_dropout_variance(f64::NAN, DropoutRate::new(0.5)?).is_nan());
+/// # Ok::<(), chapter1::DropoutError>(())
+/// ```
 pub fn plain_dropout_variance(x: f64, rate: DropoutRate) -> f64 {
     x * x * rate.p() * rate.keep_probability()
 }
 
 /// A dropout layer that knows its convention, the way a framework's layer does.
+///
+/// The fields cannot hold a bad value: the rate is a validated [`DropoutRate`] (so
+/// `DropoutRate::new` is where a bad `p` is rejected, with [`DropoutError::RateOutOfRange`]).
+///
+/// ```
+/// use chapter1::{Dropout, DropoutError, DropoutRate, Mode};
+/// use rand::{SeedableRng, rngs::Xoshiro256PlusPlus};
+/// let mut rng = Xoshiro256PlusPlus::seed_from_u64(4);
+/// let layer = Dropout { rate: DropoutRate::new(0.75)?, inverted: true };
+/// let y = layer.forward(&[1.0; 8], Mode::Train, &mut rng);
+/// assert!(y.iter().all(|&v| v == 0.0 || v == 4.0)); // kept units are scaled by 1 / (1 - 0.75)
+/// assert_eq!(DropoutRate::new(-0.1), Err(DropoutError::RateOutOfRange { p: -0.1 }));
+/// # Ok::<(), DropoutError>(())
+/// ```
+///
+/// [`DropoutError::RateOutOfRange`]: crate::DropoutError::RateOutOfRange
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Dropout {
     /// The dropout rate `p`.

@@ -34,7 +34,13 @@ pub fn bernoulli_mask<R: Rng + ?Sized>(
 }
 
 /// The number of kept (`true`) entries of a mask. For a mask of `n` entries drawn with keep
-/// probability `q` this count is `Binomial(n, q)`.
+/// probability `q` this count is `Binomial(n, q)`. An empty mask gives 0; there is no bad input.
+///
+/// ```
+/// use chapter1::kept_count;
+/// assert_eq!(kept_count(&[true, false, true, true]), 3);
+/// assert_eq!(kept_count(&[]), 0);
+/// ```
 pub fn kept_count(mask: &[bool]) -> usize {
     mask.iter().filter(|&&kept| kept).count()
 }

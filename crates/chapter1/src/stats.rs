@@ -8,26 +8,37 @@ use crate::DropoutError;
 /// The sample mean `m = (1/n) sum y_i` and its standard error `s / sqrt(n)`, where
 /// `s^2 = (1/(n-1)) sum (y_i - m)^2` is the unbiased sample variance.
 ///
-/// Returns `None` for fewer than two samples (no variance estimate exists). NaN samples make
-/// both results NaN.
+/// Errors: fewer than two samples give [`DropoutError::TooFewSamples`] with `needed: 2` (no
+/// variance estimate exists). NaN samples make both results NaN.
 ///
 /// ```
-/// let (mean, standard_error) = chapter1::mean_and_standard_error(&[1.0, 2.0, 3.0]).unwrap();
+/// use chapter1::{DropoutError, mean_and_standard_error};
+/// let (mean, standard_error) = mean_and_standard_error(&[1.0, 2.0, 3.0])?;
 /// assert_eq!(mean, 2.0);
 /// assert!((standard_error - (1.0f64 / 3.0).sqrt()).abs() < 1e-15);
+/// assert_eq!(mean_and_standard_error(&[]), Err(DropoutError::TooFewSamples { found: 0, needed: 2 }));
+/// # Ok::<(), DropoutError>(())
 /// ```
-pub fn mean_and_standard_error(samples: &[f64]) -> Option<(f64, f64)> {
+pub fn mean_and_standard_error(samples: &[f64]) -> Result<(f64, f64), DropoutError> {
     if samples.len() < 2 {
-        return None;
+        return Err(DropoutError::TooFewSamples { found: samples.len(), needed: 2 });
     }
     let n = samples.len() as f64;
     let mean = samples.iter().sum::<f64>() / n;
     let sum_of_squares: f64 = samples.iter().map(|&y| (y - mean).powi(2)).sum();
     let variance = sum_of_squares / (n - 1.0);
-    Some((mean, (variance / n).sqrt()))
+    Ok((mean, (variance / n).sqrt()))
 }
 
 /// One point of a running mean: after the first `n` samples, their mean and its standard error.
+/// Produced by [`running_mean`]; its `standard_error` is NaN at `n = 1`, where no spread exists.
+///
+/// ```
+/// use chapter1::{RunningPoint, running_mean};
+/// let points = running_mean(&[1.0, 3.0]);
+/// assert_eq!(points[1], RunningPoint { n: 2, mean: 2.0, standard_error: 1.0 });
+/// assert!(points[0].standard_error.is_nan());
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct RunningPoint {
     /// Samples seen so far.
@@ -43,7 +54,20 @@ pub struct RunningPoint {
 ///
 /// Welford: `m_n = m_{n-1} + (y_n - m_{n-1}) / n` and
 /// `S_n = S_{n-1} + (y_n - m_{n-1})(y_n - m_n)`, with sample variance `S_n / (n - 1)`.
-/// Empty input gives an empty vector.
+/// Empty input gives an empty vector (not an error: there is simply no point to report), and a NaN
+/// sample makes every later point NaN.
+///
+/// ```
+/// use chapter1::{mean_and_standard_error, running_mean};
+/// let samples = [4.0, -1.0, 2.5, 0.0];
+/// let points = running_mean(&samples);
+/// assert_eq!(points.len(), 4);
+/// assert!((points[3].mean - 1.375).abs() < 1e-15);
+/// let (_, standard_error) = mean_and_standard_error(&samples)?;
+/// assert!((points[3].standard_error - standard_error).abs() < 1e-15);
+/// assert!(running_mean(&[]).is_empty());
+/// # Ok::<(), chapter1::DropoutError>(())
+/// ```
 pub fn running_mean(samples: &[f64]) -> Vec<RunningPoint> {
     let mut mean = 0.0;
     let mut sum_of_squares = 0.0;
@@ -91,7 +115,7 @@ mod tests {
         }
         assert!(running[0].standard_error.is_nan());
         assert!(running_mean(&[]).is_empty());
-        assert_eq!(mean_and_standard_error(&[1.0]), None);
+        assert_eq!(mean_and_standard_error(&[1.0]), Err(DropoutError::TooFewSamples { found: 1, needed: 2 }));
     }
 
     #[test]

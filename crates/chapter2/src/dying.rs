@@ -66,22 +66,60 @@ impl DenseLayer {
         Ok(Self { weights, biases: vec![bias; units] })
     }
 
-    /// Number of inputs each unit reads.
+    /// Number of inputs each unit reads. A layer of zero units reports 0 (it has no weight row to
+    /// measure).
+    ///
+    /// ```
+    /// use rand::{SeedableRng, rngs::Xoshiro256PlusPlus};
+    /// let mut rng = Xoshiro256PlusPlus::seed_from_u64(1);
+    /// assert_eq!(chapter2::DenseLayer::he_normal(7, 2, 0.0, &mut rng)?.fan_in(), 7);
+    /// assert_eq!(chapter2::DenseLayer::he_normal(7, 0, 0.0, &mut rng)?.fan_in(), 0);
+    /// # Ok::<(), chapter2::ActivationError>(())
+    /// ```
     pub fn fan_in(&self) -> usize {
         self.weights.first().map_or(0, Vec::len)
     }
 
-    /// Number of units (outputs).
+    /// Number of units (outputs): the length of each row of
+    /// [`pre_activations`](Self::pre_activations). May be 0.
+    ///
+    /// ```
+    /// use rand::{SeedableRng, rngs::Xoshiro256PlusPlus};
+    /// let mut rng = Xoshiro256PlusPlus::seed_from_u64(1);
+    /// let layer = chapter2::DenseLayer::he_normal(3, 5, 0.0, &mut rng)?;
+    /// assert_eq!(layer.units(), 5);
+    /// assert_eq!(layer.pre_activations(&[vec![1.0; 3]])?[0].len(), 5);
+    /// # Ok::<(), chapter2::ActivationError>(())
+    /// ```
     pub fn units(&self) -> usize {
         self.weights.len()
     }
 
-    /// The weight vectors, one per unit.
+    /// The weight vectors, one per unit, each of length `fan_in`.
+    ///
+    /// ```
+    /// use rand::{SeedableRng, rngs::Xoshiro256PlusPlus};
+    /// let mut rng = Xoshiro256PlusPlus::seed_from_u64(1);
+    /// let layer = chapter2::DenseLayer::he_normal(4, 2, 0.0, &mut rng)?;
+    /// assert_eq!(layer.weights().len(), 2);
+    /// assert!(layer.weights().iter().all(|w| w.len() == 4));
+    /// // The weight row is what a one-hot input reads out.
+    /// assert_eq!(layer.pre_activations(&[vec![1.0, 0.0, 0.0, 0.0]])?[0][1], layer.weights()[1][0]);
+    /// # Ok::<(), chapter2::ActivationError>(())
+    /// ```
     pub fn weights(&self) -> &[Vec<f64>] {
         &self.weights
     }
 
     /// The biases, one per unit.
+    ///
+    /// ```
+    /// use rand::{SeedableRng, rngs::Xoshiro256PlusPlus};
+    /// let mut rng = Xoshiro256PlusPlus::seed_from_u64(1);
+    /// let layer = chapter2::DenseLayer::he_normal(4, 3, -1.5, &mut rng)?;
+    /// assert_eq!(layer.biases(), [-1.5; 3]);
+    /// # Ok::<(), chapter2::ActivationError>(())
+    /// ```
     pub fn biases(&self) -> &[f64] {
         &self.biases
     }
@@ -169,20 +207,23 @@ pub fn standard_normal_batch<R: Rng + ?Sized>(size: usize, dim: usize, rng: &mut
 /// input, so ReLU outputs 0 for all of them and its derivative is 0 for all of them.
 ///
 /// `pre_activations[i][j]` is unit `j` on input `i` (the layout of
-/// [`DenseLayer::pre_activations`]). Returns `None` for an empty batch or rows of different
-/// lengths. A NaN pre-activation is not `<= 0`, so it keeps its unit off the dead list.
+/// [`DenseLayer::pre_activations`]). A NaN pre-activation is not `<= 0`, so it keeps its unit
+/// off the dead list. Rows of zero units give an empty list.
+///
+/// Errors: an empty batch gives [`ActivationError::TooFewSamples`] (`found: 0, needed: 1`); a row
+/// whose length differs from the first row's gives [`ActivationError::InputLength`].
 ///
 /// ```
+/// use chapter2::{ActivationError, dead_units};
 /// let z = [vec![-1.0, 0.5, 0.0], vec![-2.0, -0.5, 0.0]];
 /// // Unit 0 is negative on both inputs, unit 1 is positive on one, unit 2 is exactly 0 on both.
-/// assert_eq!(chapter2::dead_units(&z), Some(vec![true, false, true]));
+/// assert_eq!(dead_units(&z), Ok(vec![true, false, true]));
+/// let ragged = [vec![-1.0, 0.5], vec![-2.0]];
+/// assert_eq!(dead_units(&ragged), Err(ActivationError::InputLength { expected: 2, found: 1 }));
 /// ```
 // ANCHOR: dead_units
-pub fn dead_units(pre_activations: &[Vec<f64>]) -> Option<Vec<bool>> {
-    let units = pre_activations.first()?.len();
-    if pre_activations.iter().any(|row| row.len() != units) {
-        return None;
-    }
+pub fn dead_units(pre_activations: &[Vec<f64>]) -> Result<Vec<bool>, ActivationError> {
+    let units = row_length(pre_activations)?;
     let mut dead = vec![true; units];
     for row in pre_activations {
         for (is_dead, &z) in dead.iter_mut().zip(row) {
@@ -190,24 +231,37 @@ pub fn dead_units(pre_activations: &[Vec<f64>]) -> Option<Vec<bool>> {
             *is_dead = *is_dead && z <= 0.0;
         }
     }
-    Some(dead)
+    Ok(dead)
 }
 // ANCHOR_END: dead_units
 
-/// The fraction of units that are dead on the batch ([`dead_units`]).
+/// The common length of the rows of a pre-activation matrix: the number of units.
+fn row_length(rows: &[Vec<f64>]) -> Result<usize, ActivationError> {
+    let units = rows.first().ok_or(ActivationError::TooFewSamples { found: 0, needed: 1 })?.len();
+    match rows.iter().find(|row| row.len() != units) {
+        Some(row) => Err(ActivationError::InputLength { expected: units, found: row.len() }),
+        None => Ok(units),
+    }
+}
+
+/// The fraction of units that are dead on the batch ([`dead_units`]), in `[0, 1]`.
 ///
-/// Returns `None` for an empty batch, a batch of zero units or ragged rows.
+/// Errors: an empty batch, or rows of zero units, give [`ActivationError::TooFewSamples`]
+/// (`found: 0, needed: 1`); ragged rows give [`ActivationError::InputLength`], as in
+/// [`dead_units`].
 ///
 /// ```
+/// use chapter2::{ActivationError, dead_fraction};
 /// let z = [vec![-1.0, 0.5, 0.0, -3.0], vec![-2.0, -0.5, 0.0, 1.0]];
-/// assert_eq!(chapter2::dead_fraction(&z), Some(0.5));
+/// assert_eq!(dead_fraction(&z), Ok(0.5));
+/// assert_eq!(dead_fraction(&[vec![], vec![]]), Err(ActivationError::TooFewSamples { found: 0, needed: 1 }));
 /// ```
-pub fn dead_fraction(pre_activations: &[Vec<f64>]) -> Option<f64> {
+pub fn dead_fraction(pre_activations: &[Vec<f64>]) -> Result<f64, ActivationError> {
     let dead = dead_units(pre_activations)?;
     if dead.is_empty() {
-        return None;
+        return Err(ActivationError::TooFewSamples { found: 0, needed: 1 });
     }
-    Some(dead.iter().filter(|&&d| d).count() as f64 / dead.len() as f64)
+    Ok(dead.iter().filter(|&&d| d).count() as f64 / dead.len() as f64)
 }
 
 /// Each unit's death threshold on a batch: the unit is dead for a bias shift `b` exactly when
@@ -217,18 +271,20 @@ pub fn dead_fraction(pre_activations: &[Vec<f64>]) -> Option<f64> {
 /// [`dead_units`]). Adding `b` to a column moves all of it by `b`, and its largest entry decides
 /// whether any entry is positive; in floating point too, since `a + b <= 0` exactly when
 /// `b <= -a`. So the dead fraction at shift `b` is the fraction of thresholds `>= b`, and the
-/// median threshold is the shift at which half the layer is dead. Returns `None` for an empty
-/// batch or ragged rows; a unit with a NaN entry gets a NaN threshold (it never dies).
+/// median threshold is the shift at which half the layer is dead. A unit with a NaN entry gets a
+/// NaN threshold (it never dies); rows of zero units give an empty list.
+///
+/// Errors: as [`dead_units`]: an empty batch gives [`ActivationError::TooFewSamples`], ragged
+/// rows give [`ActivationError::InputLength`].
 ///
 /// ```
+/// use chapter2::{ActivationError, death_thresholds};
 /// let z = [vec![1.0, -0.5], vec![-2.0, -1.5]];
-/// assert_eq!(chapter2::death_thresholds(&z), Some(vec![-1.0, 0.5]));
+/// assert_eq!(death_thresholds(&z), Ok(vec![-1.0, 0.5]));
+/// assert_eq!(death_thresholds(&[]), Err(ActivationError::TooFewSamples { found: 0, needed: 1 }));
 /// ```
-pub fn death_thresholds(unbiased_pre_activations: &[Vec<f64>]) -> Option<Vec<f64>> {
-    let units = unbiased_pre_activations.first()?.len();
-    if unbiased_pre_activations.iter().any(|row| row.len() != units) {
-        return None;
-    }
+pub fn death_thresholds(unbiased_pre_activations: &[Vec<f64>]) -> Result<Vec<f64>, ActivationError> {
+    let units = row_length(unbiased_pre_activations)?;
     let mut largest = vec![f64::NEG_INFINITY; units];
     for row in unbiased_pre_activations {
         for (m, &z) in largest.iter_mut().zip(row) {
@@ -237,7 +293,7 @@ pub fn death_thresholds(unbiased_pre_activations: &[Vec<f64>]) -> Option<Vec<f64
             *m = if z.is_nan() || z > *m { z } else { *m };
         }
     }
-    Some(largest.into_iter().map(|m| -m).collect())
+    Ok(largest.into_iter().map(|m| -m).collect())
 }
 
 /// The probability that a unit with weight norm `|w|` and bias `b` is dead on `N` independent
@@ -267,18 +323,28 @@ pub fn dead_probability(bias: f64, weight_norm: f64, batch_size: usize) -> f64 {
 
 /// The expected dead fraction of a layer with the given weight norms: the mean over units of
 /// [`dead_probability`]. The expectation is over the inputs only; the weights are the ones given.
-/// Returns `None` for no units.
+/// A bad norm or a NaN bias gives NaN, as in [`dead_probability`].
+///
+/// Errors: no units (empty `weight_norms`) gives [`ActivationError::TooFewSamples`]
+/// (`found: 0, needed: 1`).
 ///
 /// ```
-/// let p = chapter2::expected_dead_fraction(&[1.0, 1.0], 0.0, 2).unwrap();
-/// assert!((p - 0.25).abs() < 1e-15);
+/// use chapter2::{ActivationError, expected_dead_fraction};
+/// let fraction = expected_dead_fraction(&[1.0, 1.0], 0.0, 2)?;
+/// assert!((fraction - 0.25).abs() < 1e-15); // each unit: Phi(0)^2
+/// assert_eq!(expected_dead_fraction(&[], 0.0, 2), Err(ActivationError::TooFewSamples { found: 0, needed: 1 }));
+/// # Ok::<(), ActivationError>(())
 /// ```
-pub fn expected_dead_fraction(weight_norms: &[f64], bias: f64, batch_size: usize) -> Option<f64> {
+pub fn expected_dead_fraction(
+    weight_norms: &[f64],
+    bias: f64,
+    batch_size: usize,
+) -> Result<f64, ActivationError> {
     if weight_norms.is_empty() {
-        return None;
+        return Err(ActivationError::TooFewSamples { found: 0, needed: 1 });
     }
     let total: f64 = weight_norms.iter().map(|&norm| dead_probability(bias, norm, batch_size)).sum();
-    Some(total / weight_norms.len() as f64)
+    Ok(total / weight_norms.len() as f64)
 }
 
 #[cfg(test)]
@@ -311,17 +377,29 @@ mod tests {
             Err(ActivationError::InputLength { expected: 2, found: 1 })
         );
         assert_eq!(layer.pre_activations(&[]), Ok(vec![]));
-        assert_eq!(dead_units(&[]), None);
-        assert_eq!(dead_units(&[vec![1.0], vec![1.0, 2.0]]), None);
-        assert_eq!(dead_fraction(&[vec![]]), None);
-        assert_eq!(expected_dead_fraction(&[], 0.0, 3), None);
+        let too_few = Err(ActivationError::TooFewSamples { found: 0, needed: 1 });
+        assert_eq!(dead_units(&[]), too_few);
+        assert_eq!(
+            dead_units(&[vec![1.0], vec![1.0, 2.0]]),
+            Err(ActivationError::InputLength { expected: 1, found: 2 })
+        );
+        assert_eq!(dead_units(&[vec![]]), Ok(vec![]));
+        assert_eq!(dead_fraction(&[vec![]]), Err(ActivationError::TooFewSamples { found: 0, needed: 1 }));
+        assert_eq!(
+            death_thresholds(&[vec![2.0], vec![]]),
+            Err(ActivationError::InputLength { expected: 1, found: 0 })
+        );
+        assert_eq!(
+            expected_dead_fraction(&[], 0.0, 3),
+            Err(ActivationError::TooFewSamples { found: 0, needed: 1 })
+        );
     }
 
     #[test]
     fn dead_means_dead_on_every_input_including_exact_zeros() {
         let z = [vec![-1.0, 2.0, 0.0, f64::NAN], vec![-1.0, -2.0, 0.0, -1.0]];
-        assert_eq!(dead_units(&z), Some(vec![true, false, true, false]));
-        assert_eq!(dead_fraction(&z), Some(0.5));
+        assert_eq!(dead_units(&z), Ok(vec![true, false, true, false]));
+        assert_eq!(dead_fraction(&z), Ok(0.5));
     }
 
     #[test]

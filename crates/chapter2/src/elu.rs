@@ -53,7 +53,16 @@ impl Elu {
         }
     }
 
-    /// The validated `alpha`.
+    /// The validated `alpha`: finite and `>= 0` by construction (a bad one was already rejected by
+    /// [`Elu::new`]).
+    ///
+    /// ```
+    /// use chapter2::Elu;
+    /// assert_eq!(Elu::new(0.25)?.alpha(), 0.25);
+    /// assert_eq!(Elu::ALPHA_ONE.alpha(), 1.0);
+    /// assert_eq!(Elu::new(2.0)?.value(f64::NEG_INFINITY), -2.0); // the saturation depth
+    /// # Ok::<(), chapter2::ActivationError>(())
+    /// ```
     pub fn alpha(self) -> f64 {
         self.alpha
     }

@@ -312,7 +312,7 @@ mod tests {
         let (mut layer, batch) = dying_layer_and_batch().unwrap();
         for (&b, &f) in shifts.iter().zip(&fast) {
             layer.set_bias(b);
-            assert_eq!(dead_fraction(&layer.pre_activations(&batch).unwrap()), Some(f), "b = {b}");
+            assert_eq!(dead_fraction(&layer.pre_activations(&batch).unwrap()), Ok(f), "b = {b}");
         }
     }
 

@@ -88,7 +88,8 @@ pub fn relu_in_place(values: &mut [f64]) {
 }
 
 /// Replaces every element `x` by [`relu_derivative`]`(x)`, in place. To keep the inputs, copy
-/// them first (`let mut slopes = x.to_vec();`).
+/// them first (`let mut slopes = x.to_vec();`). Every `f64` is accepted: NaN stays NaN, and an
+/// empty slice is left empty.
 ///
 /// ```
 /// let mut values = [-1.0, 0.0, 0.5];

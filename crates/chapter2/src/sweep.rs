@@ -30,7 +30,9 @@ pub const AWKWARD: [f64; 15] = [
 
 /// The sweep: [`AWKWARD`] with both signs (so `0.0` and `-0.0`), then `random_count` seeded
 /// values, half random bit patterns (finite ones only) and half uniform on `[-8, 8]`.
-/// Every value is finite. The same seed gives the same values on every machine.
+/// Every value is finite. The same seed gives the same values on every machine. Every input is
+/// valid: `random_count = 0` gives the 30 hand-picked values alone, and an odd count gives one
+/// more uniform value than bit patterns.
 ///
 /// ```
 /// let values = chapter2::sweep(1, 1000);

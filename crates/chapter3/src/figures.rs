@@ -194,7 +194,8 @@ fn convergence_figure() -> Result<Figure, FigureError> {
     let points =
         errors_by_n(CONVERGENCE_X, &CONVERGENCE_SAMPLE_SIZES, CONVERGENCE_REPLICATES, CONVERGENCE_SEED)
             .map_err(|error| FigureError::draw(name, error))?;
-    let fit = log_log_slope(&points).ok_or_else(|| FigureError::draw(name, "no line fits the errors"))?;
+    let fit =
+        log_log_slope(&points).ok().ok_or_else(|| FigureError::draw(name, "no line fits the errors"))?;
     let sigma = gate_variance(CONVERGENCE_X).sqrt();
     render_svg(name, |root| {
         let caption = format!("Error of the estimate of GELU({CONVERGENCE_X}) against n");

@@ -21,16 +21,16 @@ pub mod convergence;
 mod error;
 mod estimate;
 mod fast_bernoulli;
+mod fast_estimates;
 pub mod figures;
 mod monte_carlo;
-mod shortcuts;
 
 pub use error::McError;
 pub use estimate::{Estimate, normal_quantile_two_sided};
 pub use fast_bernoulli::WordBernoulli;
+pub use fast_estimates::{mc_gelu_binomial, mc_gelu_fast};
 pub use monte_carlo::{gate_variance, gelu_gate, mc_gelu};
 pub use numerics::{GELU_MINIMUM_AT, gelu, gelu_derivative, naive, std_normal_cdf, std_normal_pdf};
-pub use shortcuts::{mc_gelu_binomial, mc_gelu_fast};
 
 // The chapter page runs as doctests of this crate.
 #[cfg(doctest)]

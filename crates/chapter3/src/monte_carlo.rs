@@ -29,8 +29,8 @@ pub(crate) fn keep_probability(x: f64) -> Result<f64, McError> {
 /// # Ok::<(), chapter3::McError>(())
 /// ```
 pub fn gelu_gate<R: Rng + ?Sized>(x: f64, rng: &mut R) -> Result<f64, McError> {
-    let p = keep_probability(x)?;
-    let kept = rng.random::<f64>() < p;
+    let q = keep_probability(x)?;
+    let kept = rng.random::<f64>() < q;
     Ok(if kept { x } else { 0.0 })
 }
 
@@ -41,7 +41,7 @@ pub fn gelu_gate<R: Rng + ?Sized>(x: f64, rng: &mut R) -> Result<f64, McError> {
 /// and the standard error follows from `k` alone (see [`Estimate::from_kept_count`]). The expected
 /// value is `GELU(x)` and the standard error shrinks like `|x| sqrt(Phi(x)(1 - Phi(x)) / n)`.
 ///
-/// Errors: `n = 0` gives [`McError::ZeroSamples`]; NaN or infinite `x` gives
+/// Errors: `n = 0` gives [`McError::TooFewSamples`] (`found: 0, needed: 1`); NaN or infinite `x` gives
 /// [`McError::NonFiniteInput`]. Uses one uniform `f64` (64 random bits) per draw.
 ///
 /// ```
@@ -49,18 +49,18 @@ pub fn gelu_gate<R: Rng + ?Sized>(x: f64, rng: &mut R) -> Result<f64, McError> {
 /// let mut rng = Xoshiro256PlusPlus::seed_from_u64(1);
 /// let estimate = chapter3::mc_gelu(1.0, 100_000, &mut rng)?;
 /// let exact = chapter3::gelu(1.0);
-/// assert!((estimate.mean - exact).abs() < 5.0 * estimate.std_error);
+/// assert!((estimate.mean - exact).abs() < 5.0 * estimate.standard_error);
 /// # Ok::<(), chapter3::McError>(())
 /// ```
 // ANCHOR: mc_gelu
 pub fn mc_gelu<R: Rng + ?Sized>(x: f64, n: u64, rng: &mut R) -> Result<Estimate, McError> {
     if n == 0 {
-        return Err(McError::ZeroSamples);
+        return Err(McError::TooFewSamples { found: 0, needed: 1 });
     }
-    let p = keep_probability(x)?;
+    let q = keep_probability(x)?;
     let mut kept = 0_u64;
     for _ in 0..n {
-        if rng.random::<f64>() < p {
+        if rng.random::<f64>() < q {
             kept += 1;
         }
     }
@@ -73,9 +73,17 @@ pub fn mc_gelu<R: Rng + ?Sized>(x: f64, n: u64, rng: &mut R) -> Result<Estimate,
 /// Derivation: `m^2 = m`, so `E[(x m)^2] = x^2 Phi(x)` and the variance is
 /// `x^2 Phi(x) - (x Phi(x))^2`. NaN gives NaN; infinite `x` gives NaN or `inf * 0` forms, so check
 /// finiteness first.
+///
+/// ```
+/// use chapter3::{gate_variance, std_normal_cdf};
+/// assert_eq!(gate_variance(0.0), 0.0); // the gate outputs 0 whichever way it goes
+/// let q = std_normal_cdf(1.0);
+/// assert!((gate_variance(1.0) - q * (1.0 - q)).abs() < 1e-15);
+/// assert!(gate_variance(f64::NAN).is_nan());
+/// ```
 pub fn gate_variance(x: f64) -> f64 {
-    let p = std_normal_cdf(x);
-    x * x * p * (1.0 - p)
+    let q = std_normal_cdf(x);
+    x * x * q * (1.0 - q)
 }
 
 #[cfg(test)]
@@ -93,16 +101,16 @@ mod tests {
         for x in [-3.0, -1.0, -0.2, 0.5, 1.0, 2.5] {
             let estimate = mc_gelu(x, 200_000, &mut rng).unwrap();
             let error = (estimate.mean - gelu(x)).abs();
-            assert!(error <= 5.0 * estimate.std_error, "x = {x}: {estimate:?} vs {}", gelu(x));
+            assert!(error <= 5.0 * estimate.standard_error, "x = {x}: {estimate:?} vs {}", gelu(x));
             let predicted_se = (gate_variance(x) / 200_000.0).sqrt();
-            assert!((estimate.std_error / predicted_se - 1.0).abs() < 0.05, "x = {x}");
+            assert!((estimate.standard_error / predicted_se - 1.0).abs() < 0.05, "x = {x}");
         }
     }
 
     #[test]
     fn bad_input_is_a_typed_error() {
         let mut rng = Xoshiro256PlusPlus::seed_from_u64(0);
-        assert_eq!(mc_gelu(1.0, 0, &mut rng), Err(McError::ZeroSamples));
+        assert_eq!(mc_gelu(1.0, 0, &mut rng), Err(McError::TooFewSamples { found: 0, needed: 1 }));
         for x in [f64::NAN, f64::INFINITY, f64::NEG_INFINITY] {
             assert!(matches!(mc_gelu(x, 10, &mut rng), Err(McError::NonFiniteInput { .. })));
             assert!(gelu_gate(x, &mut rng).is_err());

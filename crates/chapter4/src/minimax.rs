@@ -23,11 +23,17 @@ const INV_PHI: f64 = 0.6180339887498949;
 ///
 /// Domain: `lo < hi`, `tol > 0`. If `g` is not unimodal the result is a local minimum. NaN values of
 /// `g` are never preferred (comparisons with NaN are false, so the bracket moves away from them).
+/// Bad input: `lo > hi` searches the same interval; a NaN `tol` skips the search and returns the
+/// midpoint `0.5 (lo + hi)`; a NaN bound gives NaN; a `tol` of 0 or below asks for more than
+/// floating point can give and may never return.
 ///
 /// ```
 /// use chapter4::golden_section_min;
-/// let x = golden_section_min(|x| (x - 2.0) * (x - 2.0), 0.0, 5.0, 1e-10);
+/// let g = |x: f64| (x - 2.0) * (x - 2.0);
+/// let x = golden_section_min(g, 0.0, 5.0, 1e-10);
 /// assert!((x - 2.0).abs() < 1e-9);
+/// assert!((golden_section_min(g, 5.0, 0.0, 1e-10) - 2.0).abs() < 1e-9); // reversed bounds
+/// assert_eq!(golden_section_min(g, 0.0, 5.0, f64::NAN), 2.5); // no search: the midpoint
 /// ```
 pub fn golden_section_min(g: impl Fn(f64) -> f64, lo: f64, hi: f64, tol: f64) -> f64 {
     let (mut a, mut b) = (lo, hi);
@@ -59,12 +65,18 @@ pub fn golden_section_min(g: impl Fn(f64) -> f64, lo: f64, hi: f64, tol: f64) ->
 /// polished by golden-section search between its two grid neighbours (to `1e-12` in `x`).
 /// A peak narrower than the grid spacing can be missed: choose `n` accordingly.
 ///
-/// Domain: `lo < hi`, `n >= 2`. NaN values of `f` are ignored.
+/// Domain: `lo < hi`, `n >= 2`. NaN values of `f` are ignored, so an `f` that is NaN everywhere
+/// gives `(NaN, 0.0)`: no point was found. `n = 0` gives a NaN grid step, and so the same
+/// `(NaN, 0.0)`.
 ///
 /// ```
 /// use chapter4::max_abs_error;
 /// let (x, m) = max_abs_error(|x: f64| x.sin(), 0.0, 3.0, 100);
 /// assert!((x - std::f64::consts::FRAC_PI_2).abs() < 1e-6 && (m - 1.0).abs() < 1e-15);
+/// let (x, m) = max_abs_error(|_| f64::NAN, 0.0, 3.0, 100);
+/// assert!(x.is_nan() && m == 0.0);
+/// let (x, m) = max_abs_error(|x: f64| x.sin(), 0.0, 3.0, 0);
+/// assert!(x.is_nan() && m == 0.0);
 /// ```
 pub fn max_abs_error(f: impl Fn(f64) -> f64, lo: f64, hi: f64, n: usize) -> (f64, f64) {
     let step = (hi - lo) / n as f64;
@@ -120,11 +132,13 @@ pub fn sigmoid_phi(k: f64, x: f64) -> f64 {
 /// Worst-case error over `x` in `[0, 8]` of the tanh approximation of `Phi` with cubic
 /// coefficient `c` (slope fixed at `sqrt(2/pi)`): `max_x |Phi(x) - tanh_phi(c, x)|`.
 ///
-/// Domain: finite `c` (about `[0, 0.1]` is meaningful).
+/// Domain: finite `c` (about `[0, 0.1]` is meaningful). A NaN `c` makes every error NaN, which
+/// [`max_abs_error`] ignores, so it gives 0: check `c` before trusting a small result.
 ///
 /// ```
 /// use chapter4::tanh_cubic_max_error;
 /// assert!((tanh_cubic_max_error(0.044715) - 1.78933e-4).abs() < 1e-9);
+/// assert_eq!(tanh_cubic_max_error(f64::NAN), 0.0); // no error was measured, not no error
 /// ```
 // ANCHOR: tanh_cubic_max_error
 pub fn tanh_cubic_max_error(c: f64) -> f64 {
@@ -134,11 +148,13 @@ pub fn tanh_cubic_max_error(c: f64) -> f64 {
 
 /// Worst-case error over `x` in `[0, 10]` of `sigmoid(k x)` as an approximation of `Phi`.
 ///
-/// Domain: finite `k` (about `[1, 3]` is meaningful).
+/// Domain: finite `k` (about `[1, 3]` is meaningful). A NaN `k` makes every error NaN, which
+/// [`max_abs_error`] ignores, so it gives 0: check `k` before trusting a small result.
 ///
 /// ```
 /// use chapter4::sigmoid_slope_max_error;
 /// assert!((sigmoid_slope_max_error(1.702) - 9.48632e-3).abs() < 1e-8);
+/// assert_eq!(sigmoid_slope_max_error(f64::NAN), 0.0); // no error was measured, not no error
 /// ```
 pub fn sigmoid_slope_max_error(k: f64) -> f64 {
     max_abs_error(|x| std_normal_cdf(x) - sigmoid_phi(k, x), 0.0, 10.0, 2000).1

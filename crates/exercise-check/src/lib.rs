@@ -39,6 +39,22 @@ pub const EXPECT_STUBS_VAR: &str = "COURSE_EXPECT_STUBS";
 /// With `COURSE_EXPECT_STUBS=1`: runs `body` and panics unless it panicked with a `todo!` message
 /// that contains `Exercise {id}` and `file`. A stub that runs to completion, or fails some other way,
 /// is reported with what happened instead.
+///
+/// ```
+/// use exercise_check::{EXPECT_STUBS_VAR, exercise};
+/// use std::panic::{AssertUnwindSafe, catch_unwind};
+/// let file = "exercises/chapter0/ex0_1_demo.rs";
+/// let stubs_mode = std::env::var_os(EXPECT_STUBS_VAR).is_some_and(|value| value == "1");
+///
+/// // A body that passes: the test passes normally, and is reported in stub mode.
+/// let passing = catch_unwind(|| exercise("0.1", file, || assert_eq!(2 + 2, 4)));
+/// assert_eq!(passing.is_ok(), !stubs_mode);
+///
+/// // The shipped stub's todo!: the test fails normally, and passes in stub mode.
+/// let stub = || todo!("Exercise 0.1 (exercises/chapter0/ex0_1_demo.rs): return 4");
+/// let unsolved = catch_unwind(AssertUnwindSafe(|| exercise("0.1", file, stub)));
+/// assert_eq!(unsolved.is_ok(), stubs_mode);
+/// ```
 pub fn exercise(id: &str, file: &str, body: impl FnOnce()) {
     if !expecting_stubs() {
         body();

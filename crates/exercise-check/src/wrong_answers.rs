@@ -96,7 +96,23 @@ macro_rules! __wrong_answer_case {
 /// `stem` is the exercise file stem (`ex1_2_inverted_dropout`), `case` the wrong-answer file stem,
 /// `check_name` the check's name and `file_text` the wrong answer's source (for its first line).
 /// A check that passes, or that panics with a `todo!` (the check reached unimplemented code and
-/// proves nothing), is reported as `ex1_2/keeps_with_p passes check_1_2: <mistake>`.
+/// proves nothing), is reported as `ex1_2/keeps_with_p passes check_1_2: <mistake>`. A
+/// `file_text` whose first line is not a wrong-answer marker (see [`mistake`]) panics with that
+/// problem before `check` runs.
+///
+/// ```
+/// use exercise_check::wrong_answers::expect_rejected;
+/// use std::panic::catch_unwind;
+/// let file = "// WRONG ANSWER (kept to prove the check rejects it): Forgets the rescale.\n";
+/// // The check fails on the wrong answer, as it should: no panic.
+/// expect_rejected("ex1_2_inverted_dropout", "no_rescale", "check_1_2_inverted_dropout", file, || {
+///     panic!("expected 2, got 1")
+/// });
+/// // A check that accepts the wrong answer is reported with the mistake.
+/// let accepted = catch_unwind(|| expect_rejected("ex1_2_x", "no_rescale", "check_1_2_x", file, || {}));
+/// let message = accepted.unwrap_err().downcast::<String>().unwrap();
+/// assert_eq!(*message, "ex1_2/no_rescale passes check_1_2: Forgets the rescale.");
+/// ```
 #[track_caller]
 pub fn expect_rejected(stem: &str, case: &str, check_name: &str, file_text: &str, check: impl FnOnce()) {
     let label = format!("{}/{case}", short_name(stem, 2));
@@ -145,7 +161,18 @@ fn expecting_a_panic<T>(body: impl FnOnce() -> T) -> T {
     result
 }
 
-/// The mistake named by a wrong answer's first line, `// WRONG ANSWER (...): <mistake>`.
+/// The mistake named by a wrong answer's first line, `// WRONG ANSWER (...): <mistake>`, trimmed.
+///
+/// Errors: `Err` quoting the first line when it lacks the marker or names no mistake (empty text
+/// included).
+///
+/// ```
+/// use exercise_check::wrong_answers::mistake;
+/// let file = "// WRONG ANSWER (kept on purpose): Keeps with p instead of 1 - p.\npub fn f() {}\n";
+/// assert_eq!(mistake(file), Ok("Keeps with p instead of 1 - p."));
+/// assert!(mistake("//! Exercise 1.2\n").unwrap_err().contains("first line must be"));
+/// assert!(mistake("").is_err());
+/// ```
 pub fn mistake(file_text: &str) -> Result<&str, String> {
     let line = file_text.lines().next().unwrap_or("");
     let described = line.strip_prefix(FIRST_LINE_PREFIX).and_then(|rest| rest.split_once("): "));
@@ -166,6 +193,26 @@ fn short_name(name: &str, parts: usize) -> String {
 /// Panics unless `registered` (exercise stem, wrong-answer stem) lists exactly the `.rs` files in
 /// `<manifest_dir>/tests/wrong_answers/<stem>/`, nothing else lies in that folder, and every
 /// exercise file `ex*.rs` in `<manifest_dir>/../../exercises/<package>/` has at least one.
+///
+/// The panic lists every problem, one a line. A folder that cannot be read counts as empty, so a
+/// wrong `manifest_dir` or `package` fails with "no exercise files".
+///
+/// ```
+/// use exercise_check::wrong_answers::assert_registry_complete;
+/// let root = std::env::temp_dir().join(format!("exercise-check-doc-{}", std::process::id()));
+/// let manifest_dir = root.join("crates/chapter0");
+/// std::fs::create_dir_all(manifest_dir.join("tests/wrong_answers/ex0_1_demo")).unwrap();
+/// std::fs::create_dir_all(root.join("exercises/chapter0")).unwrap();
+/// std::fs::write(root.join("exercises/chapter0/ex0_1_demo.rs"), "").unwrap();
+/// std::fs::write(manifest_dir.join("tests/wrong_answers/ex0_1_demo/off_by_one.rs"), "").unwrap();
+///
+/// assert_registry_complete(&manifest_dir, "chapter0", &[("ex0_1_demo", "off_by_one")]);
+/// // A file on disk that the list forgets is reported.
+/// let incomplete = std::panic::catch_unwind(|| assert_registry_complete(&manifest_dir, "chapter0", &[]));
+/// let message = incomplete.unwrap_err().downcast::<String>().unwrap();
+/// assert!(message.contains("ex0_1_demo/off_by_one.rs is not listed"), "{message}");
+/// std::fs::remove_dir_all(&root).unwrap();
+/// ```
 pub fn assert_registry_complete(manifest_dir: &Path, package: &str, registered: &[(&str, &str)]) {
     let listed: BTreeSet<String> =
         registered.iter().map(|(stem, case)| format!("{stem}/{case}.rs")).collect();

@@ -132,7 +132,7 @@ pub fn check_3_4_gate_variance(gate_variance: impl Fn(f64) -> f64) {
     // sample variance of Bernoulli-type draws ~0.6% here; 5% is > 8 SE).
     let mut rng = Xoshiro256PlusPlus::seed_from_u64(34);
     let estimate = chapter3::mc_gelu(1.5, 200_000, &mut rng).unwrap();
-    let measured = estimate.std_error * estimate.std_error * 200_000.0;
+    let measured = estimate.standard_error * estimate.standard_error * 200_000.0;
     assert_relative_close(
         "your formula against the simulated variance at x = 1.5",
         measured,

@@ -31,9 +31,9 @@
 
 mod exact_f32;
 mod exp_f32;
-mod logistic_f32;
 mod sigmoid_f32;
 mod tanh_f32;
+mod x_sigmoid_f32;
 
 pub use exact_f32::gelu_exact_f32;
 pub use sigmoid_f32::gelu_sigmoid_f32;

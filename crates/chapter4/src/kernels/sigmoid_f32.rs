@@ -1,7 +1,7 @@
 //! The sigmoid approximation of GELU as an in-place `f32` kernel.
 
-use super::logistic_f32::x_sigmoid;
 use super::map_in_place;
+use super::x_sigmoid_f32::x_sigmoid;
 
 /// The slope 1.702, rounded to `f32` (1.70200002...).
 const SIGMOID_K: f32 = 1.702;

@@ -1,7 +1,7 @@
 //! The tanh approximation of GELU as an in-place `f32` kernel.
 
-use super::logistic_f32::x_sigmoid;
 use super::map_in_place;
+use super::x_sigmoid_f32::x_sigmoid;
 
 /// `sqrt(8/pi)` and `0.044715 sqrt(8/pi)`, rounded to `f32`: `2u = x (TANH_A + TANH_B x^2)`.
 const TANH_A: f32 = 1.5957692;

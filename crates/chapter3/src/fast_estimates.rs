@@ -11,11 +11,24 @@ use crate::{Estimate, McError, WordBernoulli};
 /// [`WordBernoulli`]: the same distribution as [`mc_gelu`](crate::mc_gelu), about 7.3 random bits
 /// per draw instead of 64, and exact for every `Phi(x)` (no `2^-53` floor in the far left tail).
 ///
-/// Errors: as [`mc_gelu`](crate::mc_gelu).
+/// Errors: as [`mc_gelu`](crate::mc_gelu): `n = 0` gives [`McError::TooFewSamples`]
+/// (`found: 0, needed: 1`), NaN or infinite `x` gives [`McError::NonFiniteInput`].
+///
+/// ```
+/// use chapter3::{McError, gelu, mc_gelu_fast};
+/// use rand::{SeedableRng, rngs::Xoshiro256PlusPlus};
+/// let mut rng = Xoshiro256PlusPlus::seed_from_u64(1);
+/// let estimate = mc_gelu_fast(1.0, 100_000, &mut rng)?;
+/// assert!((estimate.mean - gelu(1.0)).abs() < 5.0 * estimate.standard_error);
+/// // Far in the left tail the sampler stays exact: Phi(-9) = 1.1e-19, so no draw is kept.
+/// assert_eq!(mc_gelu_fast(-9.0, 1000, &mut rng)?.mean, 0.0);
+/// assert_eq!(mc_gelu_fast(1.0, 0, &mut rng), Err(McError::TooFewSamples { found: 0, needed: 1 }));
+/// # Ok::<(), McError>(())
+/// ```
 // ANCHOR: mc_gelu_fast
 pub fn mc_gelu_fast<R: Rng + ?Sized>(x: f64, n: u64, rng: &mut R) -> Result<Estimate, McError> {
     if n == 0 {
-        return Err(McError::ZeroSamples);
+        return Err(McError::TooFewSamples { found: 0, needed: 1 });
     }
     let sampler = WordBernoulli::new(keep_probability(x)?)?;
     Estimate::from_kept_count(x, sampler.kept_count(n, rng), n)
@@ -26,13 +39,28 @@ pub fn mc_gelu_fast<R: Rng + ?Sized>(x: f64, n: u64, rng: &mut R) -> Result<Esti
 /// that count directly (rand_distr's BTPE algorithm, constant expected time in `n`) and form the
 /// same estimate. Distributionally identical to `n` gate draws, whatever `n` is.
 ///
-/// Errors: as [`mc_gelu`](crate::mc_gelu).
+/// Errors: as [`mc_gelu`](crate::mc_gelu): `n = 0` gives [`McError::TooFewSamples`]
+/// (`found: 0, needed: 1`), NaN or infinite `x` gives [`McError::NonFiniteInput`].
+///
+/// ```
+/// use chapter3::{McError, gate_variance, gelu, mc_gelu_binomial};
+/// use rand::{SeedableRng, rngs::Xoshiro256PlusPlus};
+/// let mut rng = Xoshiro256PlusPlus::seed_from_u64(2);
+/// // A billion draws cost one Binomial sample.
+/// let estimate = mc_gelu_binomial(1.0, 1_000_000_000, &mut rng)?;
+/// assert!((estimate.mean - gelu(1.0)).abs() < 5.0 * estimate.standard_error);
+/// // Its standard error is the predicted sqrt(Var / n) = 1.16e-5, to within 1%.
+/// let predicted = (gate_variance(1.0) / 1e9).sqrt();
+/// assert!((estimate.standard_error / predicted - 1.0).abs() < 0.01);
+/// assert!(matches!(mc_gelu_binomial(f64::INFINITY, 10, &mut rng), Err(McError::NonFiniteInput { .. })));
+/// # Ok::<(), McError>(())
+/// ```
 pub fn mc_gelu_binomial<R: Rng + ?Sized>(x: f64, n: u64, rng: &mut R) -> Result<Estimate, McError> {
     if n == 0 {
-        return Err(McError::ZeroSamples);
+        return Err(McError::TooFewSamples { found: 0, needed: 1 });
     }
-    let p = keep_probability(x)?;
-    let law = Binomial::new(n, p).map_err(|_| McError::InvalidProbability { p })?;
+    let q = keep_probability(x)?;
+    let law = Binomial::new(n, q).map_err(|_| McError::ProbabilityOutOfRange { q })?;
     Estimate::from_kept_count(x, law.sample(rng), n)
 }
 
@@ -68,8 +96,8 @@ mod tests {
     #[test]
     fn bad_input() {
         let mut rng = Xoshiro256PlusPlus::seed_from_u64(0);
-        assert_eq!(mc_gelu_fast(1.0, 0, &mut rng), Err(McError::ZeroSamples));
-        assert_eq!(mc_gelu_binomial(1.0, 0, &mut rng), Err(McError::ZeroSamples));
+        assert_eq!(mc_gelu_fast(1.0, 0, &mut rng), Err(McError::TooFewSamples { found: 0, needed: 1 }));
+        assert_eq!(mc_gelu_binomial(1.0, 0, &mut rng), Err(McError::TooFewSamples { found: 0, needed: 1 }));
         assert!(mc_gelu_fast(f64::NAN, 5, &mut rng).is_err());
         assert!(mc_gelu_binomial(f64::INFINITY, 5, &mut rng).is_err());
     }
