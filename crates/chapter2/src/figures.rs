@@ -3,40 +3,23 @@
 //! `cargo course figures` writes them to `book/figures/`; the test at the bottom fails when a
 //! committed file differs from what this code draws now.
 
+use house_style::{
+    Figure, FigureError, INK, chart_builder, draw_legend, draw_mesh, grid, legend_dashes, legend_stroke,
+    one_decimal, palette, render_svg, whole_number,
+};
 use plotters::chart::SeriesLabelPosition;
 use plotters::element::{Circle, PathElement};
 use plotters::prelude::{DashedLineSeries, LineSeries};
 use plotters::style::{Color, ShapeStyle};
-use rand::SeedableRng;
-use rand::rngs::Xoshiro256PlusPlus;
 
-use house_style::{
-    Figure, FigureError, INK, chart_builder, draw_legend, draw_mesh, legend_dashes, legend_stroke,
-    one_decimal, palette, render_svg, whole_number,
+use crate::experiments::{
+    DYING_BATCH, DYING_FAN_IN, DYING_UNITS, GATES_RATE, dying_layer_and_batch, dying_shifts, gate_outputs,
+    measured_dead_fractions,
 };
+use crate::{Elu, dead_probability, relu, relu_derivative};
 
-use crate::{
-    ActivationError, DenseLayer, Elu, dead_fraction, dead_probability, relu, relu_derivative, relu_mask,
-};
-
-/// Inputs per panel of the gates figure, evenly spaced on `[-3, 3]`.
-pub const GATES_POINTS: usize = 97;
-/// Dropout rate of the gates figure's left panel.
-pub const GATES_RATE: f64 = 0.5;
-/// Seed of the gates figure's dropout coins.
-pub const GATES_SEED: u64 = 1;
-
-/// Inputs of each unit in the dying-ReLU layer.
-pub const DYING_FAN_IN: usize = 64;
-/// Units in the dying-ReLU layer.
-pub const DYING_UNITS: usize = 2000;
 /// The second, smaller ELU `alpha` of the ReLU/ELU figure, whose derivative jumps at 0.
 pub const RELU_ELU_SECOND_ALPHA: f64 = 0.5;
-
-/// Inputs in the data batch of the dying-ReLU figure.
-pub const DYING_BATCH: usize = 64;
-/// Seed of the dying-ReLU layer and batch.
-pub const DYING_SEED: u64 = 2;
 
 /// All figures of chapter 2, in the order the page shows them: `ch2-gates`, `ch2-relu-elu`,
 /// `ch2-dying-relu`. An error names the figure that could not be drawn.
@@ -48,33 +31,6 @@ pub const DYING_SEED: u64 = 2;
 /// ```
 pub fn all() -> Result<Vec<Figure>, FigureError> {
     Ok(vec![gates_figure()?, relu_elu_figure()?, dying_relu_figure()?])
-}
-
-/// `n` evenly spaced points from `from` to `to`, both included (`n >= 2`).
-fn grid(from: f64, to: f64, n: usize) -> impl Iterator<Item = f64> + Clone {
-    let step = (to - from) / (n.max(2) - 1) as f64;
-    (0..n).map(move |i| from + step * i as f64)
-}
-
-/// The gates figure's data: `(x, dropout output, ReLU output)` for each grid input, both outputs
-/// computed by chapter 1's `gate`, dropout with the constant keep-probability `1 - p` and ReLU
-/// with [`relu_mask`]. Seeded by [`GATES_SEED`], so the dropout column is the same on every run.
-///
-/// ```
-/// let outputs = chapter2::figures::gate_outputs();
-/// assert_eq!(outputs.len(), chapter2::figures::GATES_POINTS);
-/// assert!(outputs.iter().all(|&(x, dropped, _)| dropped == 0.0 || dropped == x));
-/// assert!(outputs.iter().all(|&(x, _, rectified)| rectified == chapter2::relu(x)));
-/// ```
-pub fn gate_outputs() -> Vec<(f64, f64, f64)> {
-    let mut rng = Xoshiro256PlusPlus::seed_from_u64(GATES_SEED);
-    grid(-3.0, 3.0, GATES_POINTS)
-        .map(|x| {
-            let dropped = chapter1::gate(x, |_| 1.0 - GATES_RATE, &mut rng).unwrap_or(f64::NAN);
-            let rectified = chapter1::gate(x, relu_mask, &mut rng).unwrap_or(f64::NAN);
-            (x, dropped, rectified)
-        })
-        .collect()
 }
 
 /// `ch2-gates`: the same inputs through dropout's gate and ReLU's gate, side by side.
@@ -97,7 +53,8 @@ fn gates_figure() -> Result<Figure, FigureError> {
                 .label("one pass: x m")
                 .legend(move |(x, y)| Circle::new((x + 8, y), 3, colour.filled()));
             // The average on top of the dots: for ReLU it hides nothing, because it is every pass.
-            let mean: Vec<(f64, f64)> = grid(-3.0, 3.0, 61)
+            let mean: Vec<(f64, f64)> = grid(-3.0, 3.0, 60)
+                .into_iter()
                 .map(|x| (x, if column == 1 { (1.0 - GATES_RATE) * x } else { relu(x) }))
                 .collect();
             chart
@@ -124,7 +81,7 @@ fn relu_elu_figure() -> Result<Figure, FigureError> {
     let relu_style = palette::RELU.stroke_width(3);
     let (elu_style, elu_dash, elu_gap) = (palette::ELU.stroke_width(3), 8, 4);
     let (shallow_style, shallow_dash, shallow_gap) = (palette::ELU_SMALL_ALPHA.stroke_width(2), 3, 3);
-    let xs: Vec<f64> = grid(-4.0, 3.0, 281).collect();
+    let xs: Vec<f64> = grid(-4.0, 3.0, 280);
     render_svg("ch2-relu-elu", |root| {
         let panels = root.split_evenly((1, 2));
 
@@ -198,66 +155,13 @@ fn relu_elu_figure() -> Result<Figure, FigureError> {
     })
 }
 
-/// The dying-ReLU layer (He-normal, biases 0) and its standard normal data batch, from
-/// [`DYING_SEED`]. Set the bias shift with [`DenseLayer::set_bias`]. (It cannot fail, since
-/// `DYING_FAN_IN > 0`; the `Result` is [`DenseLayer::he_normal`]'s.)
-///
-/// ```
-/// use chapter2::figures::{DYING_BATCH, DYING_FAN_IN, DYING_UNITS, dying_layer_and_batch};
-/// let (layer, batch) = dying_layer_and_batch()?;
-/// assert_eq!((layer.units(), layer.fan_in(), batch.len()), (DYING_UNITS, DYING_FAN_IN, DYING_BATCH));
-/// assert_eq!(layer.biases()[0], 0.0);
-/// # Ok::<(), chapter2::ActivationError>(())
-/// ```
-pub fn dying_layer_and_batch() -> Result<(DenseLayer, Vec<Vec<f64>>), ActivationError> {
-    let mut rng = Xoshiro256PlusPlus::seed_from_u64(DYING_SEED);
-    let layer = DenseLayer::he_normal(DYING_FAN_IN, DYING_UNITS, 0.0, &mut rng)?;
-    let batch = crate::standard_normal_batch(DYING_BATCH, DYING_FAN_IN, &mut rng);
-    Ok((layer, batch))
-}
-
-/// The bias shifts of the dying-ReLU figure: -6 to 1 in steps of 0.25 (29 values, all exact
-/// in binary).
-///
-/// ```
-/// let shifts = chapter2::figures::dying_shifts();
-/// assert_eq!((shifts.len(), shifts[0], shifts[28]), (29, -6.0, 1.0));
-/// ```
-pub fn dying_shifts() -> Vec<f64> {
-    (0..=28).map(|i| -6.0 + 0.25 * f64::from(i)).collect()
-}
-
-/// The measured dead fraction of the figure's layer and batch at each bias shift.
-///
-/// Same result as setting the bias and calling [`DenseLayer::pre_activations`] for every shift
-/// (the pre-activation is `w . x + b` either way), but the products `w . x` are computed once.
-/// A NaN shift gives a NaN pre-activation everywhere, hence a dead fraction of 0.
-///
-/// ```
-/// let fractions = chapter2::figures::measured_dead_fractions(&[0.0, -3.0])?;
-/// assert_eq!(fractions, [0.0, 0.3575]);
-/// # Ok::<(), chapter2::ActivationError>(())
-/// ```
-pub fn measured_dead_fractions(shifts: &[f64]) -> Result<Vec<f64>, ActivationError> {
-    let (layer, batch) = dying_layer_and_batch()?;
-    let unbiased = layer.pre_activations(&batch)?;
-    Ok(shifts
-        .iter()
-        .map(|&b| {
-            let shifted: Vec<Vec<f64>> =
-                unbiased.iter().map(|row| row.iter().map(|z| z + b).collect()).collect();
-            dead_fraction(&shifted).unwrap_or(f64::NAN)
-        })
-        .collect())
-}
-
 /// `ch2-dying-relu`: measured dead fraction against the bias shift, with the theory.
 fn dying_relu_figure() -> Result<Figure, FigureError> {
     let name = "ch2-dying-relu";
     let shifts = dying_shifts();
     let measured = measured_dead_fractions(&shifts).map_err(|error| FigureError::draw(name, error))?;
     let norms = dying_layer_and_batch().map_err(|error| FigureError::draw(name, error))?.0.weight_norms();
-    let fine: Vec<f64> = grid(-6.0, 1.0, 141).collect();
+    let fine: Vec<f64> = grid(-6.0, 1.0, 140);
     let given_weights: Vec<(f64, f64)> = fine
         .iter()
         .map(|&b| (b, crate::expected_dead_fraction(&norms, b, DYING_BATCH).unwrap_or(f64::NAN)))
@@ -303,24 +207,5 @@ mod tests {
     #[test]
     fn committed_figures_are_fresh() {
         house_style::assert_committed_figures_fresh(all());
-    }
-
-    #[test]
-    fn shifting_the_unbiased_pre_activations_equals_setting_the_bias() {
-        let shifts = [-3.25, -1.0];
-        let fast = measured_dead_fractions(&shifts).unwrap();
-        let (mut layer, batch) = dying_layer_and_batch().unwrap();
-        for (&b, &f) in shifts.iter().zip(&fast) {
-            layer.set_bias(b);
-            assert_eq!(dead_fraction(&layer.pre_activations(&batch).unwrap()), Ok(f), "b = {b}");
-        }
-    }
-
-    #[test]
-    fn gate_outputs_are_dropout_and_relu() {
-        for (x, dropped, rectified) in gate_outputs() {
-            assert!(dropped == 0.0 || dropped == x, "dropout keeps or zeroes: {x} -> {dropped}");
-            assert_eq!(rectified, relu(x), "ReLU's gate is ReLU at x = {x}");
-        }
     }
 }

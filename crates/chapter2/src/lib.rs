@@ -19,6 +19,7 @@
 mod dying;
 mod elu;
 mod error;
+pub mod experiments;
 pub mod figures;
 #[cfg(test)]
 mod properties;

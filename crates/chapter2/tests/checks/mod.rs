@@ -137,7 +137,7 @@ pub fn check_2_3_dead_fraction(dead_fraction: impl Fn(&[Vec<f64>]) -> f64) {
     assert_close("dead fraction of [[1], [-1]]", 0.0, dead_fraction(&[vec![1.0], vec![-1.0]]), 1e-12);
 
     // Agrees with the library on the chapter's seeded layer at three bias shifts.
-    let (mut layer, batch) = chapter2::figures::dying_layer_and_batch().unwrap();
+    let (mut layer, batch) = chapter2::experiments::dying_layer_and_batch().unwrap();
     for b in [-2.5, -3.25, -4.0] {
         layer.set_bias(b);
         let z = layer.pre_activations(&batch).unwrap();
@@ -172,8 +172,8 @@ pub fn check_2_4_half_dead_bias(half_dead_bias: impl Fn(usize) -> f64) {
     // Its units share one batch and their |w| vary around sqrt 2, so the measured fraction
     // is 0.51 rather than 0.5; 0.05 is about 4.5 binomial SE and far from the wrong answers
     // (0.03 at -2.30, 0.60 at -3.42).
-    let (mut layer, batch) = chapter2::figures::dying_layer_and_batch().unwrap();
-    layer.set_bias(half_dead_bias(chapter2::figures::DYING_BATCH));
+    let (mut layer, batch) = chapter2::experiments::dying_layer_and_batch().unwrap();
+    layer.set_bias(half_dead_bias(chapter2::experiments::DYING_BATCH));
     let measured = chapter2::dead_fraction(&layer.pre_activations(&batch).unwrap()).unwrap();
     assert_close("measured dead fraction of the chapter's layer at your half-dead bias", 0.5, measured, 0.05);
 }
