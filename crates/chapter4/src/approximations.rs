@@ -86,10 +86,10 @@ fn x_sigmoid(x: f64, t: DoubleDouble) -> f64 {
 /// use chapter4::gelu_tanh;
 /// assert_eq!(gelu_tanh(0.0), 0.0);
 /// assert!((gelu_tanh(1.0) - 0.8411919906082767).abs() < 1e-15);
-/// // The left tail keeps full relative precision; the naive formula returns 0 here.
+/// // The left tail keeps full relative precision; the formula as written,
+/// // x * 0.5 (1 + tanh(u)) = x * tanh_phi(0.044715, x), returns 0 here.
 /// let x = -10.0_f64;
-/// let naive = 0.5 * x * (1.0 + ((2.0 / std::f64::consts::PI).sqrt() * (x + 0.044715 * x * x * x)).tanh());
-/// assert_eq!(naive, 0.0);
+/// assert_eq!(x * chapter4::tanh_phi(0.044715, x), 0.0);
 /// assert!((gelu_tanh(x) / -1.2040923e-37 - 1.0).abs() < 1e-4);
 /// assert!(gelu_tanh(f64::NAN).is_nan());
 /// assert_eq!(gelu_tanh(f64::NEG_INFINITY).to_bits(), (-0.0_f64).to_bits());
@@ -169,13 +169,12 @@ mod tests {
     #[test]
     fn identity_with_the_formula_as_written_where_it_does_not_cancel() {
         // For x >= 0 the formula as written has no cancellation: the two agree to a few ULP.
-        let s = (2.0 / std::f64::consts::PI).sqrt();
         for i in 0..=4000 {
             let x = i as f64 * 0.0025;
-            let naive = 0.5 * x * (1.0 + (s * (x + 0.044715 * x * x * x)).tanh());
-            assert!((gelu_tanh(x) - naive).abs() <= 4.0 * f64::EPSILON * x, "x = {x}");
-            let naive = x / (1.0 + (-1.702 * x).exp());
-            assert!((gelu_sigmoid(x) - naive).abs() <= 4.0 * f64::EPSILON * x, "x = {x}");
+            let as_written = x * crate::tanh_phi(0.044715, x);
+            assert!((gelu_tanh(x) - as_written).abs() <= 4.0 * f64::EPSILON * x, "x = {x}");
+            let as_written = x * crate::sigmoid_phi(1.702, x);
+            assert!((gelu_sigmoid(x) - as_written).abs() <= 4.0 * f64::EPSILON * x, "x = {x}");
         }
     }
 }
