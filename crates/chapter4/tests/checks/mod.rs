@@ -51,9 +51,9 @@ pub fn check_4_3_logistic_scale(minimax_logistic_scale: impl Fn() -> f64) {
 
 /// Exercise 4.4: `gelu_tanh_stable(x)`.
 pub fn check_4_4_left_tail(gelu_tanh_stable: impl Fn(f64) -> f64) {
-    // Relative 1e-12 against the crate's gelu_tanh (exact to 2 ULP). As written, the formula is
-    // 2.7e-7 relative off at x = -6 and returns 0 at x = -10; sigmoid(u) for sigmoid(2u) and the
-    // exact GELU (45% away at x = -4) fail at once.
+    // Relative 1e-12 against the crate's gelu_tanh (within 2 ULP of the formula, tested). As
+    // written, the formula is 2.7e-7 relative off at x = -6 and returns 0 at x = -10; sigmoid(u)
+    // for sigmoid(2u) and the exact GELU (45% away at x = -4) fail at once.
     for x in [-1.0, -4.0, -6.0, -8.0, -10.0, -15.0, -20.0, 0.5, 1.0, 3.0, 10.0] {
         let what = format!("tanh form at x = {x}");
         assert_relative_close(&what, chapter4::gelu_tanh(x), gelu_tanh_stable(x), 1e-12);
