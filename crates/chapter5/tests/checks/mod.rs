@@ -1,0 +1,65 @@
+//! The checks of chapter 5's exercises: one function per exercise, taking the function to check.
+//!
+//! tests/exercises.rs calls each on your file (or the reference solution); tests/wrong_answers.rs
+//! calls it on every known wrong answer in tests/wrong_answers/ and asserts that it fails. Each
+//! check rejects the plausible wrong answers named in its comments, not just the stub.
+
+use exercise_check::assert_close;
+use numerics::{gelu, std_normal_cdf, std_normal_pdf};
+
+/// Exercise 5.1: `partials(x, mu, sigma) -> (dx, dmu, dsigma)`.
+pub fn check_5_1_partials(partials: impl Fn(f64, f64, f64) -> (f64, f64, f64)) {
+    // Points away from mu = 0, sigma = 1 (an answer that ignores them passes only there), on both
+    // sides of the threshold, with sigma below and above 1 (a missing 1/sigma shows either way).
+    let points = [(1.3, 0.4, 0.7), (-0.8, -1.2, 2.5), (2.0, 0.0, 1.0), (0.6, 1.1, 1.7), (-1.5, -2.0, 0.8)];
+    let g = |x: f64, mu: f64, sigma: f64| x * std_normal_cdf((x - mu) / sigma);
+    for (x, mu, sigma) in points {
+        let (dx, dmu, dsigma) = partials(x, mu, sigma);
+        // The closed forms: z = (x - mu)/sigma, dx = Phi(z) + (x/sigma) phi(z),
+        // dmu = -(x/sigma) phi(z), dsigma = -(x z/sigma) phi(z).
+        let z = (x - mu) / sigma;
+        let slope = x * std_normal_pdf(z) / sigma;
+        let expected = [std_normal_cdf(z) + slope, -slope, -slope * z];
+        // And, independently, central differences of g (step 1e-5: error ~1e-10 here).
+        let h = 1e-5;
+        let numeric = [
+            (g(x + h, mu, sigma) - g(x - h, mu, sigma)) / (2.0 * h),
+            (g(x, mu + h, sigma) - g(x, mu - h, sigma)) / (2.0 * h),
+            (g(x, mu, sigma + h) - g(x, mu, sigma - h)) / (2.0 * h),
+        ];
+        for ((name, got), (closed, difference)) in
+            ["dg/dx", "dg/dmu", "dg/dsigma"].iter().zip([dx, dmu, dsigma]).zip(expected.iter().zip(numeric))
+        {
+            let what = format!("{name} at x = {x}, mu = {mu}, sigma = {sigma}");
+            assert_close(&what, *closed, got, 1e-12 * closed.abs().max(1e-3));
+            assert_close(&format!("{what} (central difference)"), difference, got, 1e-7);
+        }
+    }
+}
+
+/// The constant `max_t t Phi(-t) = 0.1699712...` (at `t = 0.7518`; mpmath, 30 digits).
+const GAP_CONSTANT: f64 = 0.169_971_207_479_903_66;
+
+/// Exercise 5.2: `max_gap_to_relu(sigma)`.
+pub fn check_5_2_sigma_limit(max_gap_to_relu: impl Fn(f64) -> f64) {
+    // The gap is sigma * 0.16997...: checked at four sigmas two orders of magnitude apart, which
+    // rejects a constant (right at one sigma only), a grid in x that does not scale with sigma, the
+    // signed gap (never positive, so its maximum is 0) and the gap to x/2.
+    for sigma in [0.01, 0.3, 1.0, 4.0] {
+        let what = format!("max |x Phi(x/sigma) - ReLU(x)| at sigma = {sigma}");
+        assert_close(&what, GAP_CONSTANT * sigma, max_gap_to_relu(sigma), 1e-4 * GAP_CONSTANT * sigma);
+    }
+}
+
+/// Exercise 5.3: `gelu_second_moment()`.
+pub fn check_5_3_second_moment(gelu_second_moment: impl Fn() -> f64) {
+    // Simpson's rule for E[GELU(Z)^2] = int GELU(z)^2 phi(z) dz on [-12, 12] (the tails beyond
+    // add below 1e-30), 24,000 panels: error far below 1e-12.
+    let n = 24_000;
+    let step = 24.0 / n as f64;
+    let f = |z: f64| gelu(z).powi(2) * std_normal_pdf(z);
+    let inner: f64 = (1..n).map(|i| f(-12.0 + i as f64 * step) * if i % 2 == 1 { 4.0 } else { 2.0 }).sum();
+    let integral = (f(-12.0) + inner + f(12.0)) * step / 3.0;
+    // Rejects E[GELU(Z)]^2 = 1/(4 pi), ReLU's 1/2, the first moment 1/(2 sqrt pi) and a lost sqrt 3.
+    assert_close("E[GELU(Z)^2]", integral, gelu_second_moment(), 1e-10);
+}
