@@ -11,6 +11,5 @@ pub fn max_gap_to_relu(sigma: f64) -> f64 {
     // The gap is |x| Phi(-|x| / sigma) on both sides (for x > 0, x - x Phi(x/s) = x Phi(-x/s)),
     // so with x = sigma t it is sigma |t| Phi(-|t|): search t in [0, 8] on a fine grid.
     let gap = |t: f64| t * std_normal_cdf(-t);
-    let best = (0..=80_000).map(|i| gap(i as f64 * 1e-4)).fold(0.0, f64::max);
-    best
+    (0..=80_000).map(|i| gap(i as f64 * 1e-4)).fold(0.0, f64::max)
 }
