@@ -21,7 +21,8 @@ value lies too close to a tie).
 Which triples: mu uniform in [-3, 3] and sigma log-uniform in [0.05, 5] (plus the corners and
 (0, 1)), with x = mu + z sigma rounded to f64 for z on a grid from -38 to 10, random z in
 [-38, 10], z in the far left tail [-38.6, -36.5] where the results become subnormal, and x at the
-zero of dx (found by bisection in mpmath) with its neighbours a few ULP apart.
+zero of dx (found by bisection in mpmath) with its neighbours a few ULP apart; and 472 rows at
+extreme scales (sigma from 1e-302 to 1e306, |mu| up to 7e307, x = mu + z sigma).
 
 Deterministic (seed 20261205, only +, * and mpmath): re-running reproduces the file byte for byte.
 Usage: python3 crates/chapter5/reference/make_gate_reference.py   (about a minute; mpmath needed)
@@ -108,6 +109,13 @@ def sample_triples():
             for k in [2**10, 2**20, 2**30]:  # a little farther out
                 near += [x + k * (next_up(x) - x), x - k * (next_up(x) - x)]
             triples.update((mu, sigma, v) for v in near)
+    # Extreme scales, outside the table's main range: tiny and huge sigma, huge mu, x near mu.
+    for mu, sigma in [(0.0, 1e-300), (1e300, 1e290), (-1e-200, 3e-210), (1.0, 2.0**-60),
+                      (1e10, 1.0), (0.0, 1e300), (-7e307, 1e306), (1e-300, 1e-302)]:
+        for i in range(49):
+            triples.add((mu, sigma, mu + (-38.0 + i) * sigma))
+        for _ in range(10):
+            triples.add((mu, sigma, mu + rng.uniform(-38.0, 10.0) * sigma))
     return sorted(triples)
 
 
