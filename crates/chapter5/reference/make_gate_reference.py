@@ -25,9 +25,13 @@ zero of dx (found by bisection in mpmath) with its neighbours a few ULP apart; a
 extreme scales (sigma from 1e-302 to 1e306, |mu| up to 7e307, x = mu + z sigma).
 
 Deterministic (seed 20261205, only +, * and mpmath): re-running reproduces the file byte for byte.
-Usage: python3 crates/chapter5/reference/make_gate_reference.py   (about a minute; mpmath needed)
+Usage (mpmath needed):
+    python3 crates/chapter5/reference/make_gate_reference.py        # the committed table, ~5 s
+    python3 crates/chapter5/reference/make_gate_reference.py --random 100000 --out /tmp/dense.csv
+    GATE_REFERENCE_CSV=/tmp/dense.csv cargo test -p chapter5 --test gate_accuracy -- --nocapture
 """
 
+import argparse
 import math
 import os
 import random
@@ -85,7 +89,7 @@ def parameters(rng):
     return pairs
 
 
-def sample_triples():
+def sample_triples(extra_random):
     rng = random.Random(SEED)
     triples = set()
     for mu, sigma in parameters(rng):
@@ -116,11 +120,20 @@ def sample_triples():
             triples.add((mu, sigma, mu + (-38.0 + i) * sigma))
         for _ in range(10):
             triples.add((mu, sigma, mu + rng.uniform(-38.0, 10.0) * sigma))
+    # Optional extra random triples, for a denser (not committed) table.
+    for _ in range(extra_random):
+        mu = rng.uniform(-3.0, 3.0)
+        sigma = float(mp.exp(mpf(rng.uniform(float(mp.log(0.05)), float(mp.log(5.0))))))
+        triples.add((mu, sigma, mu + rng.uniform(-38.6, 10.0) * sigma))
     return sorted(triples)
 
 
 def main():
-    out = os.path.join(HERE, "gate_reference.csv")
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--out", default=os.path.join(HERE, "gate_reference.csv"))
+    parser.add_argument("--random", type=int, default=0, help="extra random (mu, sigma, x) triples")
+    args = parser.parse_args()
+    out = args.out
     lines = [
         "# GELU with mean mu and scale sigma: value = x Phi(z), z = (x - mu) / sigma, and its partials",
         "# dx = Phi(z) + (x/sigma) phi(z), dmu = -(x/sigma) phi(z), dsigma = -(x z/sigma) phi(z).",
@@ -131,7 +144,7 @@ def main():
         "mu,sigma,x,z,value_rn,dx_rn,dmu_rn,dsigma_rn,dx_scale_rn,dx",
     ]
     mp.prec = WORK
-    for mu, sigma, x in sample_triples():
+    for mu, sigma, x in sample_triples(args.random):
         with mp.workprec(WORK):
             z, value, dx, dmu, dsigma, scale = exact(mu, sigma, x)
             z_text = mp.nstr(z, 20, min_fixed=-5, max_fixed=5)

@@ -138,9 +138,11 @@ impl GeluMuSigma {
     /// * Subnormal results are rounded once onto the subnormal grid.
     ///
     /// **Accuracy** (`tests/gate_accuracy.rs`, against the mpmath table
-    /// `reference/gate_reference.csv`): within 2 ULP wherever the result is a normal `f64`; by
-    /// analysis the value before the final rounding is within about 2^-56 relative, so within
-    /// 1 ULP. (The report of the test prints the measured maximum.)
+    /// `reference/gate_reference.csv`, 4601 rows): within 2 ULP wherever the result is a normal
+    /// `f64`, and within 4 steps of the grid where it is subnormal. By analysis the value before
+    /// the final rounding is within about 2^-56 relative, so within 1 ULP. Measured: at most
+    /// 1 ULP on the table and on a denser 104,601-row one (`--random 100000`), and 0 steps on
+    /// the subnormal rows. Outside the claim: the zero for `z < -40` with `|x| >= 2^85` (above).
     ///
     /// ```
     /// use chapter5::GeluMuSigma;
@@ -201,8 +203,9 @@ impl GeluMuSigma {
     ///   `dmu = +0.0`, `dsigma = -0.0` (the limits).
     /// * `|z| >= 40`: then `|x / sigma| < 2^54 |z|` (for `x != mu`, `|x - mu| > 2^-54 |x|`), so
     ///   `|x / sigma| phi(z)` and `|x z / sigma| phi(z)` are below 2^-1090, and so is
-    ///   `Phi(z)` for `z <= -40`. Returned: `dx = 1` for `z >= 40` and a zero for `z <= -40`, and
-    ///   zeros for `dmu` and `dsigma`, all with the sign of the exact value.
+    ///   `Phi(z)` for `z <= -40`. Returned: `dx = 1` for `z >= 40` and a zero for `z <= -40` (with
+    ///   the sign of `1/|z| + x/sigma`, which stands for the sign of `R(|z|) + x/sigma`), and for
+    ///   `dmu` and `dsigma` zeros with the signs of `-x` and `-x z`.
     /// * `x = mu` (so `z = 0`) with a tiny `sigma`: `dx = 1/2 + (x / sigma) phi(0)` and
     ///   `dmu = -(x / sigma) phi(0)` may exceed `f64::MAX`; they overflow to `+-inf`, as the
     ///   correctly rounded values do. Intermediates never overflow.
@@ -210,7 +213,9 @@ impl GeluMuSigma {
     /// **Accuracy** (`tests/gate_accuracy.rs`, mpmath table `reference/gate_reference.csv`):
     /// `dmu` and `dsigma` within 4 ULP wherever they are normal `f64`; `dx` within 4 ULP of the
     /// larger of its two terms `Phi(z)` and `(x / sigma) phi(z)` (it has a zero, where the
-    /// terms cancel, so its own relative error is unbounded there).
+    /// terms cancel, so its own relative error is unbounded there). Measured on the table: dmu and
+    /// dsigma correctly rounded on every row, dx within 0.006 ULP of its larger term (on the
+    /// denser 104,601-row table: at most 1 ULP for each of the three).
     ///
     /// ```
     /// use chapter5::GeluMuSigma;
