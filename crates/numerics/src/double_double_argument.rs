@@ -12,15 +12,16 @@
 //!   dropped (it is below `2^-107 t^2`). At `|t| = 46` both are below 2^-95 in the exponent, so
 //!   below 2^-95 relative in the result, far under [`crate::exp_neg`]'s own 2^-62.
 //! * [`upper_tail_dd`]: `Q(t + d) = phi(t) (R(t) - d)` to first order in `d`, with Mills' ratio
-//!   `R = Q / phi`. Why: `phi(t + d) = phi(t) (1 - t d + ...)` and `R(t + d) = R(t) + (t R - 1) d
-//!   + ...` (from `R' = t R - 1`), and their product is `phi(t) (R - d) + O(t d^2)`. Exactly, by
-//!   Taylor's theorem with `Q' = -phi` and `Q'' = t phi`: `Q(t + d) = Q(t) - phi(t) d + xi phi(xi)
-//!   d^2 / 2` for some `xi` between `t` and `t + d`. Since `xi phi(xi) / Q(xi) = xi / R(xi) <= xi^2
-//!   + 1`, the dropped term is at most `(t^2 + 1) d^2 / 2` of the result (times `1 + 2^-40`). For
-//!   `|d| <= 2^-52 t` (any normalised double-double, and also `d` = one whole ULP of `t`) and
-//!   `t <= 40` that is below `2^-104 t^2 (t^2 + 1) < 2^-82`: negligible next to Mills' ratio's
-//!   2^-57. The unit tests check both functions against the `f64` ones at `t + ulp(t)`, where the
-//!   sum is an `f64`.
+//!   `R = Q / phi`. Why: `phi(t + d) = phi(t) (1 - t d + ...)` and
+//!   `R(t + d) = R(t) + (t R - 1) d + ...` (from `R' = t R - 1`), and their product is
+//!   `phi(t) (R - d) + O(t d^2)`. Exactly, by Taylor's theorem with `Q' = -phi` and
+//!   `Q'' = t phi`: `Q(t + d) = Q(t) - phi(t) d + xi phi(xi) d^2 / 2` for some `xi` between `t`
+//!   and `t + d`. Since `xi phi(xi) / Q(xi) = xi / R(xi) < xi^2 + 1` (Gordon's inequality
+//!   `R(xi) > xi / (xi^2 + 1)`), the dropped term is at most `(t^2 + 1) d^2 / 2` of the result
+//!   (times `1 + 2^-40`). For `|d| <= 2^-52 t` (any normalised double-double, and also `d` = one
+//!   whole ULP of `t`) and `t <= 40` that is below `2^-105 t^2 (t^2 + 1) < 2^-83`: negligible next
+//!   to Mills' ratio's 2^-57. The unit tests check both functions against the `f64` ones at
+//!   `t + ulp(t)`, where the sum is an `f64`.
 //!
 //! Both return [`Scaled`] values, unrounded, so that a caller multiplies or adds them and rounds
 //! once (as [`crate::gelu`] does for `x Phi(x)`).
@@ -64,7 +65,7 @@ pub const UPPER_TAIL_DD_MAX: f64 = 40.0;
 /// ```
 pub fn density_dd(z: DoubleDouble) -> Scaled {
     let (t, d) = if z.hi < 0.0 { (-z.hi, -z.lo) } else { (z.hi, z.lo) };
-    if !(t <= DENSITY_DD_MAX) {
+    if t.is_nan() || t > DENSITY_DD_MAX {
         return Scaled { mantissa: DoubleDouble::new(f64::NAN, f64::NAN), exponent: 0 };
     }
     // ANCHOR: density_dd
@@ -82,7 +83,7 @@ pub fn density_dd(z: DoubleDouble) -> Scaled {
 ///
 /// Domain: `0 <= z.hi <= 40` ([`UPPER_TAIL_DD_MAX`]) and `|z.lo| <= 2^-52 z.hi` (any normalised
 /// double-double). Error bound: the first-order formula drops at most `(t^2 + 1) d^2 / 2` relative
-/// (below 2^-82 on the domain, derived in the module documentation); Mills' ratio adds about
+/// (below 2^-83 on the domain, derived in the module documentation); Mills' ratio adds about
 /// 2^-57 and the density 2^-62, so the relative error is below about 2^-57, as for
 /// [`crate::upper_tail`]. The unit tests hold it below 2^-55 against `upper_tail(t + ulp(t))`.
 ///
