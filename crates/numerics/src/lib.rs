@@ -38,6 +38,7 @@
 //! ```
 
 mod double_double;
+mod double_double_argument;
 mod gelu;
 mod gelu_derivative;
 mod mills_ratio;
@@ -51,6 +52,7 @@ mod ulp;
 mod worst_case;
 
 pub use double_double::{DoubleDouble, fast_two_sum, two_prod, two_sum};
+pub use double_double_argument::{DENSITY_DD_MAX, UPPER_TAIL_DD_MAX, density_dd, upper_tail_dd};
 pub use gelu::gelu;
 pub use gelu_derivative::{GELU_MINIMUM_AT, gelu_derivative};
 pub use mills_ratio::mills_ratio;
