@@ -7,6 +7,8 @@
 //!   everywhere by analysis, subnormal results included.
 //! * [`gelu_derivative`] (`Phi + x phi`): within 1 ULP away from its root, with a measured
 //!   absolute bound near it (see its documentation).
+//! * [`density_dd`], [`upper_tail_dd`]: `phi` and `Q` at a double-double argument, for callers
+//!   whose argument is itself computed (chapter 5's `(x - mu) / sigma`).
 //! * [`naive`]: the textbook erf form and the erfc form, in `f64` and `f32`, kept as yardsticks
 //!   to measure how wrong they are. They are not exact.
 //! * [`ulps_f64`], [`ulps_f32`], [`WorstCase`], [`max_abs_error_vs_gelu_f32`]: how errors are
