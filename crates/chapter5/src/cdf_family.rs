@@ -188,9 +188,9 @@ impl GateCdf for Logistic {
 /// The standard Laplace gate: `F(z) = e^z / 2` for `z < 0`, `1 - e^-z / 2` for `z >= 0`, density
 /// `e^-|z| / 2`. Variance 2, `f(0) = 1/2`.
 ///
-/// Accuracy: the left tail `e^z / 2` is one `exp` and an exact halving (within about 1 ULP;
-/// subnormal from `z = -707.7`, 0 below `z = -745.1`); the right half `1 - e^-z / 2 >= 1/2` has
-/// no cancellation.
+/// Accuracy: the left tail `e^z / 2` is one `exp` and a halving (within about 1 ULP; subnormal
+/// from `z = -707.7`, within one subnormal step there, and 0 below `z = -744.4`); the right half
+/// `1 - e^-z / 2 >= 1/2` has no cancellation.
 ///
 /// ```
 /// use chapter5::{GateCdf, Laplace};
