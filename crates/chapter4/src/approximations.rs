@@ -20,19 +20,22 @@
 //!    underflows, an argument rounded to `f64` would cost up to ~745 ULP. So the argument
 //!    (`2u`, or `1.702 x`) is carried as a double-double ([`DoubleDouble`]), the constants too (each is a
 //!    `hi + lo` pair: that is how "0.044715 exactly" is honoured), and the exponential is taken
-//!    of the double-double ([`exp_neg`]).
+//!    of the double-double ([`exp_neg`](numerics::exp_neg)).
 //! 3. Underflow. For `x < 0`, the result `x e^(-|y|) / (1 + e^(-|y|))` becomes subnormal below
-//!    `x = -21.18` (tanh form) and `x = -429.75` (sigmoid form). [`exp_neg`] returns `m 2^k` with the
-//!    power of two kept apart, so the result is formed with full precision and scaled by `2^k`
-//!    last: a single rounding onto the subnormal grid.
+//!    `x = -21.18` (tanh form) and `x = -429.75` (sigmoid form). [`exp_neg`](numerics::exp_neg)
+//!    returns `m 2^k` with the power of two kept apart, so the result is formed with full
+//!    precision and scaled by `2^k` last: a single rounding onto the subnormal grid.
+//!
+//! The last two steps, `x / (1 + e^-t)` for a double-double `t`, are
+//! [`numerics::x_sigmoid`], which chapter 5's SiLU and Swish share.
 //!
 //! With everything in double-double until the last step, and subnormal results rounded once
-//! (`numerics::Scaled`), the result is within about 0.5 ULP. Measured over the 6,500 points of
+//! ([`numerics::Scaled`]), the result is within about 0.5 ULP. Measured over the 6,500 points of
 //! `reference/approximations_reference.csv` (`tests/approximations_reference.rs`): at most
 //! 0.5000 ULP for `gelu_tanh` (at the subnormal input `x = 5e-324`, whose result lies just at
 //! half a step from 0) and 0.5005 ULP for `gelu_sigmoid` (a subnormal result, at `x = -21.045`).
 
-use numerics::{DoubleDouble, Scaled, exp_neg};
+use numerics::{DoubleDouble, x_sigmoid};
 
 /// `sqrt(8/pi) = 2 sqrt(2/pi)` as a double-double: `2u = x (TANH_A + TANH_B x^2)`.
 const TANH_A: DoubleDouble = DoubleDouble::new(1.5957691216057308, -9.96930880911092e-17);
@@ -41,37 +44,10 @@ const TANH_B: DoubleDouble = DoubleDouble::new(0.07135481627260025, -6.175149918
 /// The exact decimal 1.702 as a double-double: the `f64` 1.702 plus what it misses.
 const SIGMOID_K: DoubleDouble = DoubleDouble::new(1.702, 4.263256414560601e-17);
 
-/// Beyond this `|t|`, `e^-|t| < 2^-1154`: next to 1 it vanishes, and `x e^-|t|` rounds to zero
-/// for every `|x| <= 500` (the largest input either approximation computes).
-const EXPONENT_NEGLIGIBLE_FROM: f64 = 800.0;
-
-/// `x sigmoid(t) = x / (1 + e^(-t))` for a double-double `t`, rounded once at the end.
-///
-/// Only `e^(-|t|) <= 1` is ever formed, so nothing overflows:
-/// `t >= 0`: `x / (1 + e^(-t))`;  `t < 0`: `x e^t / (1 + e^t)`, scaled by `2^k` last.
-// ANCHOR: x_sigmoid
-fn x_sigmoid(x: f64, t: DoubleDouble) -> f64 {
-    let abs_t = if t.hi < 0.0 { -t } else { t };
-    if abs_t.hi > EXPONENT_NEGLIGIBLE_FROM {
-        return if t.hi >= 0.0 { x } else { 0.0 * x.signum() };
-    }
-    let e = exp_neg(abs_t); // e^-|t| = m 2^k, k <= 0, the power of two kept apart
-    // If e is below 2^-1000 its plain double-double loses bits, but then 1 + e = 1 anyway.
-    let denominator = DoubleDouble::ONE + e.to_double_double();
-    if t.hi >= 0.0 {
-        (DoubleDouble::from(x) / denominator).to_f64()
-    } else {
-        // (x m / (1 + e)) 2^k: the quotient has full precision and is rounded once, onto the
-        // subnormal grid if the result is that small.
-        Scaled { mantissa: e.mantissa * x / denominator, exponent: e.exponent }.to_f64()
-    }
-}
-// ANCHOR_END: x_sigmoid
-
 /// The tanh approximation of GELU, `0.5 x (1 + tanh(sqrt(2/pi) (x + 0.044715 x^3)))`.
 ///
 /// Domain: every `f64`. Computed as `x / (1 + e^(-2u))`, `u = sqrt(2/pi) (x + 0.044715 x^3)`,
-/// with `2u` and the exponential in double-double ([`DoubleDouble`], [`exp_neg`]).
+/// with `2u` and the exponential in double-double ([`DoubleDouble`], [`exp_neg`](numerics::exp_neg)).
 ///
 /// Accuracy: within 2 ULP of the exact value of the formula (constants taken as exact reals) for
 /// every finite `x`, subnormal results included (measured: at most 0.5000 ULP;
@@ -112,7 +88,7 @@ pub fn gelu_tanh(x: f64) -> f64 {
 /// The sigmoid approximation of GELU, `x sigmoid(1.702 x) = x / (1 + e^(-1.702 x))`.
 ///
 /// Domain: every `f64`. `1.702 x` is formed in double-double with 1.702 the exact decimal, and
-/// the exponential in double-double ([`DoubleDouble`], [`exp_neg`]).
+/// the exponential in double-double ([`DoubleDouble`], [`exp_neg`](numerics::exp_neg)).
 ///
 /// Accuracy: within 2 ULP of the exact value of the formula for every finite `x`, subnormal
 /// results included (measured: at most 0.5005 ULP; `reference/approximations_reference.csv`).

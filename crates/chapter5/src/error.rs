@@ -1,5 +1,5 @@
-//! The one error type of chapter 5: a parameter of the chapter's gates or of its network outside
-//! its domain. Each variant carries the offending value, so the message names it (NaN included).
+//! The one error type of chapter 5: a parameter of the chapter's gates (GELU with mean and scale,
+//! the CDF family, Swish) outside its domain, or too little data. Each variant carries the offending value, so the message names it (NaN included).
 
 use std::fmt;
 
@@ -27,6 +27,26 @@ pub enum Chapter5Error {
         /// The rejected scale.
         sigma: f64,
     },
+    /// A scale `s` of the CDF family's gate `F((x - mu) / s)` that is zero, negative, infinite or
+    /// NaN (its limits `s -> 0` and `s -> inf` have their own functions,
+    /// [`hard_gate_limit`](crate::hard_gate_limit) and [`wide_gate_limit`](crate::wide_gate_limit)).
+    ScaleOutOfRange {
+        /// The rejected scale.
+        s: f64,
+    },
+    /// A Swish slope `beta` that is infinite or NaN (any finite `beta`, zero and negative
+    /// included, is allowed).
+    BetaOutOfRange {
+        /// The rejected slope.
+        beta: f64,
+    },
+    /// Fewer points than a computation needs (a supremum over no points does not exist).
+    TooFewSamples {
+        /// How many were given.
+        found: usize,
+        /// The least number needed.
+        needed: usize,
+    },
 }
 
 impl fmt::Display for Chapter5Error {
@@ -37,6 +57,15 @@ impl fmt::Display for Chapter5Error {
             }
             Self::SigmaOutOfRange { sigma } => {
                 write!(f, "scale sigma = {sigma} is outside (0, inf): it must be positive and finite")
+            }
+            Self::ScaleOutOfRange { s } => {
+                write!(f, "scale s = {s} is outside (0, inf): it must be finite and positive")
+            }
+            Self::BetaOutOfRange { beta } => {
+                write!(f, "Swish slope beta = {beta} is not finite: it must be a finite f64")
+            }
+            Self::TooFewSamples { found, needed } => {
+                write!(f, "{found} point(s) given, at least {needed} needed")
             }
         }
     }

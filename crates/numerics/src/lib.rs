@@ -52,6 +52,7 @@ mod scaled;
 mod scaled_exp;
 mod ulp;
 mod worst_case;
+mod x_sigmoid;
 
 pub use double_double::{DoubleDouble, fast_two_sum, two_prod, two_sum};
 pub use double_double_argument::{DENSITY_DD_MAX, UPPER_TAIL_DD_MAX, density_dd, upper_tail_dd};
@@ -64,6 +65,7 @@ pub use scaled::Scaled;
 pub use scaled_exp::{EXP_NEG_MAX, exp_neg, exp_neg_half_square};
 pub use ulp::{ulps_f32, ulps_f64};
 pub use worst_case::{WorstCase, max_abs_error_vs_gelu_f32};
+pub use x_sigmoid::x_sigmoid;
 
 // The book's appendix "How the exact GELU is computed" runs as doctests of this crate.
 #[cfg(doctest)]
