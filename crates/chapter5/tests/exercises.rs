@@ -17,6 +17,8 @@ use exercise_check::exercise;
 use exercises::ex5_1_partials::partials;
 use exercises::ex5_2_sigma_limit::max_gap_to_relu;
 use exercises::ex5_3_second_moment::gelu_second_moment;
+use exercises::ex5_4_silu::silu;
+use exercises::ex5_5_training_step::sgd_step;
 
 #[test]
 fn exercise_5_1_partials() {
@@ -34,5 +36,17 @@ fn exercise_5_2_sigma_limit() {
 fn exercise_5_3_second_moment() {
     exercise("5.3", "exercises/chapter5/ex5_3_second_moment.rs", || {
         checks::check_5_3_second_moment(gelu_second_moment)
+    });
+}
+
+#[test]
+fn exercise_5_4_silu() {
+    exercise("5.4", "exercises/chapter5/ex5_4_silu.rs", || checks::check_5_4_silu(silu));
+}
+
+#[test]
+fn exercise_5_5_training_step() {
+    exercise("5.5", "exercises/chapter5/ex5_5_training_step.rs", || {
+        checks::check_5_5_training_step(sgd_step)
     });
 }

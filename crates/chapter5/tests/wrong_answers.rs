@@ -26,4 +26,16 @@ exercise_check::wrong_answers! {
         relu_moment,
         square_of_the_mean,
     }
+    ex5_4_silu: check_5_4_silu(silu) {
+        as_written,
+        mirrored,
+        one_minus_sigmoid,
+        tanh_form,
+    }
+    ex5_5_training_step: check_5_5_training_step(sgd_step) {
+        ascends,
+        forgets_w_in_dmu,
+        sigma_gradient_for_rho,
+        softplus_derivative,
+    }
 }

@@ -5,3 +5,5 @@
 pub mod ex5_1_partials;
 pub mod ex5_2_sigma_limit;
 pub mod ex5_3_second_moment;
+pub mod ex5_4_silu;
+pub mod ex5_5_training_step;

@@ -63,3 +63,53 @@ pub fn check_5_3_second_moment(gelu_second_moment: impl Fn() -> f64) {
     // Rejects E[GELU(Z)]^2 = 1/(4 pi), ReLU's 1/2, the first moment 1/(2 sqrt pi) and a lost sqrt 3.
     assert_close("E[GELU(Z)^2]", integral, gelu_second_moment(), 1e-10);
 }
+
+/// Exercise 5.4: `silu(x)`.
+pub fn check_5_4_silu(silu: impl Fn(f64) -> f64) {
+    // Relative 1e-14 against the library's SiLU (within 0.5 ULP of x / (1 + e^-x)) wherever e^x
+    // still carries 14 digits (x >= -710). At x = -710 the formula as written overflows e^710 and
+    // returns -0 instead of -3.2e-306; 1 - sigmoid(-x) and (1 + tanh(x/2))/2 cancel to 0 from
+    // x = -37 and -19 down; x / (1 + e^x) is the mirror image.
+    for x in [3.0, 0.5, 1e-300, -1e-300, -0.5, -2.0, -20.0, -50.0, -100.0, -700.0, -710.0] {
+        let what = format!("SiLU({x})");
+        let expected = chapter5::silu(x);
+        exercise_check::assert_relative_close(&what, expected, silu(x), 1e-14);
+    }
+    assert_eq!(silu(0.0), 0.0, "SiLU(0)");
+    assert!(silu(f64::NAN).is_nan(), "SiLU(NaN) must be NaN");
+    // Far below, the value is 0 or a negative subnormal: never NaN, never positive.
+    for x in [-740.0, -1e6, -f64::MAX] {
+        let y = silu(x);
+        assert!(y <= 0.0 && y > -1e-300, "SiLU({x}) = {y}: expected a tiny non-positive value");
+    }
+}
+
+/// One case of exercise 5.5: `(x, target, (w, mu, rho), rate)`.
+type Step = (f64, f64, (f64, f64, f64), f64);
+
+/// Exercise 5.5: `sgd_step(x, target, (w, mu, rho), rate)`.
+pub fn check_5_5_training_step(sgd_step: impl Fn(f64, f64, (f64, f64, f64), f64) -> (f64, f64, f64)) {
+    // Against the library's partials (chapter5::GeluMuSigma) at points with mu != 0, rho != 0,
+    // both signs of the error: rejects ascending instead of descending, a missing factor w in
+    // dL/dmu, dL/dsigma used for dL/drho (no dsigma/drho = sigma), and softplus' derivative
+    // sigmoid(rho) in place of exp's.
+    let cases: [Step; 3] = [
+        (1.3, 0.2, (0.8, 0.4, -0.3), 0.1),
+        (-0.7, -0.5, (1.5, -0.9, 0.6), 0.05),
+        (2.2, 3.0, (-0.4, 1.1, 0.2), 0.2),
+    ];
+    for (x, target, (w, mu, rho), rate) in cases {
+        let sigma = rho.exp();
+        let gate = chapter5::GeluMuSigma::new(mu, sigma).expect("valid parameters");
+        let g = gate.value(x);
+        let p = gate.partials(x);
+        let error = w * g - target;
+        let expected =
+            [w - rate * error * g, mu - rate * error * w * p.dmu, rho - rate * error * w * p.dsigma * sigma];
+        let (w1, mu1, rho1) = sgd_step(x, target, (w, mu, rho), rate);
+        let what = format!("x = {x}, target = {target}, (w, mu, rho) = ({w}, {mu}, {rho}), rate = {rate}");
+        for ((name, got), want) in ["w", "mu", "rho"].iter().zip([w1, mu1, rho1]).zip(expected) {
+            assert_close(&format!("new {name} at {what}"), want, got, 1e-12 * want.abs().max(1.0));
+        }
+    }
+}
