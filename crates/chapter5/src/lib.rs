@@ -12,6 +12,8 @@
 //! * [`hard_gate_limit`], [`wide_gate_limit`], [`relu_gap_constant`], [`sup_distance_to_relu`],
 //!   [`sup_distance_to_half`], [`half_line_gap`]: the limits `s -> 0` (ReLU) and `s -> inf`
 //!   (`x / 2`), and how fast they are approached.
+//! * [`gate_moments`], [`monte_carlo_moments`], [`Moments::gain`]: `E[g(Z)]`, `E[g(Z)^2]` and the
+//!   He-style initialisation gain of a gate.
 //! * [`figures`]: the chapter's figures.
 
 // GELU with a learnable mean and scale, and the chapter's error type.
@@ -34,6 +36,10 @@ pub use limits::{
     wide_gate_limit,
 };
 pub use silu::{silu, swish};
+
+// Initialisation: the moments of a gate at a standard normal input.
+mod initialisation;
+pub use initialisation::{Moments, gate_moments, monte_carlo_moments};
 
 pub use numerics::{std_normal_cdf, std_normal_pdf};
 
