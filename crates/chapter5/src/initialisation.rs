@@ -12,6 +12,13 @@ use rand_distr::{Distribution, StandardNormal};
 use crate::{Chapter5Error, GeluMuSigma};
 
 /// `E[g(Z)]` and `E[g(Z)^2]` for `Z ~ N(0, 1)`, with their standard errors when estimated.
+///
+/// ```
+/// let relu_like = chapter5::GeluMuSigma::new(0.0, 0.01)?; // nearly ReLU: E[ReLU(Z)^2] = 1/2
+/// let m = chapter5::gate_moments(&relu_like);
+/// assert!((m.second - 0.5).abs() < 1e-3 && m.second_standard_error == 0.0);
+/// # Ok::<(), chapter5::Chapter5Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Moments {
     /// The mean `E[g(Z)]`.
