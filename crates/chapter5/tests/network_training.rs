@@ -74,18 +74,33 @@ fn a_diverging_run_stops_with_the_epoch_and_step() {
 
 #[test]
 fn learnable_gelu_learns_the_two_spirals() {
-    // 600 training points, a separate test set from another seed. Release: ~0.1 s; debug: ~1 s.
+    // 600 training points, 400 test points from another seed; a 2-16-16-2 network with a
+    // per-unit (mu, sigma) in both hidden layers, 20 epochs of Adam. Measured: 99.75% test
+    // accuracy, about 0.07 s in release (0.3 s in debug). A linear classifier (no hidden layer)
+    // reaches 66.5%: the spirals need the nonlinearity.
     let (train_set, test_set) = (two_spirals(600, 1).unwrap(), two_spirals(400, 2).unwrap());
     let learnable =
         Activation::LearnableGelu(Learnable { per_unit: true, sigma: SigmaParametrisation::Softplus });
-    let mut net = Network::<f32>::mlp(2, &[32, 32], 2, learnable, 5).unwrap();
+    let mut net = Network::<f32>::mlp(2, &[16, 16], 2, learnable, 5).unwrap();
     let config =
-        TrainConfig { epochs: 60, batch_size: 32, optimizer: Optimizer::adam(0.01).unwrap(), seed: 7 };
+        TrainConfig { epochs: 20, batch_size: 32, optimizer: Optimizer::adam(0.01).unwrap(), seed: 7 };
+    let started = std::time::Instant::now();
     let report = train(&mut net, &train_set, &config).unwrap();
     let accuracy = net.accuracy(&test_set).unwrap();
-    assert!(accuracy >= 0.95, "test accuracy {accuracy}, losses {:?}", report.epoch_losses);
-    // mu and sigma moved away from GELU's (0, 1).
+    eprintln!(
+        "two spirals: test accuracy {accuracy} in {:?}, losses {:?}",
+        started.elapsed(),
+        report.epoch_losses
+    );
+    assert!(accuracy >= 0.97, "test accuracy {accuracy}, losses {:?}", report.epoch_losses);
+    // mu and sigma moved away from GELU's (0, 1), and sigma stayed positive.
     let Layer::Learnable(layer) = &net.layers()[1] else { panic!("layer 1 is the learnable GELU") };
-    assert!(layer.mu().iter().any(|m| m.abs() > 1e-3));
+    assert!(layer.mu().iter().any(|m| m.abs() > 1e-2), "mu = {:?}", layer.mu());
+    assert!(layer.sigma().iter().any(|s| (s - 1.0).abs() > 1e-2), "sigma = {:?}", layer.sigma());
     assert!(layer.sigma().iter().all(|&s| s > 0.0));
+
+    let mut linear = Network::<f32>::mlp(2, &[], 2, Activation::Relu, 5).unwrap();
+    train(&mut linear, &train_set, &TrainConfig { epochs: 30, ..config }).unwrap();
+    let linear_accuracy = linear.accuracy(&test_set).unwrap();
+    assert!(linear_accuracy < 0.75, "linear accuracy {linear_accuracy}");
 }

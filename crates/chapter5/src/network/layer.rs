@@ -149,7 +149,7 @@ impl<T: Real> Layer<T> {
             }
             Layer::Learnable(layer) => {
                 let mut unused = Vec::new();
-                layer.backward(input, g, batch, dx.unwrap_or(&mut unused));
+                layer.backward(g, dx.unwrap_or(&mut unused));
             }
             Layer::Dropout(layer) => {
                 if let Some(dx) = dx {

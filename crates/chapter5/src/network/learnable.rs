@@ -9,7 +9,8 @@
 //! * `dL/drho_p = sum of g dy/dsigma dsigma/drho`.
 //!
 //! The partials come from one function, `scalar_forms::gelu_mu_sigma_parts`, in `f64` whatever
-//! the network's float type.
+//! the network's float type. The forward pass computes them with the value (they share `Phi(u)`
+//! and `phi(u)`) and keeps them for the backward pass, which therefore evaluates nothing.
 
 use super::scalar_forms::gelu_mu_sigma_parts;
 use super::{Learnable, Real};
@@ -32,6 +33,8 @@ pub struct LearnableGelu<T> {
     rho: Vec<T>,
     mu_gradient: Vec<T>,
     rho_gradient: Vec<T>,
+    /// `(dy/dx, dy/dmu, dy/dsigma)` of every element of the last forward pass.
+    partials: Vec<[f64; 3]>,
 }
 
 impl<T: Real> LearnableGelu<T> {
@@ -56,6 +59,7 @@ impl<T: Real> LearnableGelu<T> {
             rho: vec![rho; pairs],
             mu_gradient: vec![T::zero(); pairs],
             rho_gradient: vec![T::zero(); pairs],
+            partials: Vec::new(),
         }
     }
 
@@ -89,48 +93,51 @@ impl<T: Real> LearnableGelu<T> {
     }
 
     /// `y = x Phi((x - mu) / sigma)` element by element over a `batch x units` matrix `x`;
-    /// `y` is resized to match. NaN gives NaN.
+    /// `y` is resized to match, and the partial derivatives are kept for
+    /// [`LearnableGelu::backward`]. NaN gives NaN.
     ///
     /// ```
-    /// let layer = chapter5::network::LearnableGelu::<f64>::new(1, Default::default());
+    /// let mut layer = chapter5::network::LearnableGelu::<f64>::new(1, Default::default());
     /// let mut y = Vec::new();
     /// layer.forward(&[2.0, f64::NAN], 2, &mut y);
     /// assert!((y[0] - numerics::gelu(2.0)).abs() < 1e-15 && y[1].is_nan());
     /// ```
-    pub fn forward(&self, x: &[T], batch: usize, y: &mut Vec<T>) {
+    pub fn forward(&mut self, x: &[T], batch: usize, y: &mut Vec<T>) {
         y.clear();
+        self.partials.clear();
         let sigmas = self.sigma();
         for row in x.chunks_exact(self.units.max(1)).take(batch) {
             for (j, &value) in row.iter().enumerate() {
                 let p = self.pair(j);
-                let (out, _, _, _) = gelu_mu_sigma_parts(value.to_f64(), self.mu[p].to_f64(), sigmas[p]);
+                let (out, d_x, d_mu, d_sigma) =
+                    gelu_mu_sigma_parts(value.to_f64(), self.mu[p].to_f64(), sigmas[p]);
                 y.push(T::from_f64(out));
+                self.partials.push([d_x, d_mu, d_sigma]);
             }
         }
     }
 
-    /// Backward: from `g = dL/dy` and the forward input `x` (both `batch x units`), stores the
-    /// gradients of `mu` and `rho` (overwriting the previous ones) and writes `dL/dx` into `dx`
-    /// (resized to match).
+    /// Backward: from `g = dL/dy` (`batch x units`) and the partials kept by the last
+    /// [`LearnableGelu::forward`], stores the gradients of `mu` and `rho` (overwriting the
+    /// previous ones) and writes `dL/dx` into `dx` (resized to match). Elements beyond the last
+    /// forward pass's are ignored.
     ///
     /// ```
     /// let mut layer = chapter5::network::LearnableGelu::<f64>::new(1, Default::default());
-    /// let mut dx = Vec::new();
-    /// layer.backward(&[0.0], &[1.0], 1, &mut dx);
+    /// let (mut y, mut dx) = (Vec::new(), Vec::new());
+    /// layer.forward(&[0.0], 1, &mut y);
+    /// layer.backward(&[1.0], &mut dx);
     /// assert_eq!(dx, [0.5]); // GELU'(0)
     /// assert_eq!(layer.gradients(), (&[0.0][..], &[0.0][..])); // x = 0: y = 0 whatever mu, sigma
     /// ```
-    pub fn backward(&mut self, x: &[T], g: &[T], batch: usize, dx: &mut Vec<T>) {
+    pub fn backward(&mut self, g: &[T], dx: &mut Vec<T>) {
         dx.clear();
-        let sigmas = self.sigma();
         let mut mu_sums = vec![0.0f64; self.mu.len()];
         let mut sigma_sums = vec![0.0f64; self.mu.len()];
         let units = self.units.max(1);
-        for (row, g_row) in x.chunks_exact(units).zip(g.chunks_exact(units)).take(batch) {
-            for (j, (&value, &upstream)) in row.iter().zip(g_row).enumerate() {
+        for (g_row, partials_row) in g.chunks_exact(units).zip(self.partials.chunks_exact(units)) {
+            for (j, (&upstream, &[d_x, d_mu, d_sigma])) in g_row.iter().zip(partials_row).enumerate() {
                 let p = self.pair(j);
-                let (_, d_x, d_mu, d_sigma) =
-                    gelu_mu_sigma_parts(value.to_f64(), self.mu[p].to_f64(), sigmas[p]);
                 let upstream = upstream.to_f64();
                 dx.push(T::from_f64(upstream * d_x));
                 mu_sums[p] += upstream * d_mu;
