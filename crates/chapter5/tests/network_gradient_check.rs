@@ -2,7 +2,7 @@
 //! activation: every weight, bias, `mu` and `rho` of a tiny network.
 
 use chapter1::Mode;
-use chapter5::network::{Activation, Network};
+use chapter5::network::{Activation, Init, Layer, Network};
 use rand::rngs::Xoshiro256PlusPlus;
 use rand::{RngExt, SeedableRng};
 
@@ -49,6 +49,42 @@ fn every_gradient_matches_central_differences_for_every_activation() {
             }
         }
         eprintln!("{}: worst relative error {worst:.1e}", activation.name());
+    }
+}
+
+#[test]
+fn dropout_gradients_match_central_differences_with_the_mask_held_fixed() {
+    // Reseeding the generator before every evaluation draws the same dropout mask each time,
+    // so the loss is a smooth function of the parameters and the check applies in training mode.
+    let x = [0.3, -1.2, 0.8, 1.1, -0.4, 0.05, 0.7, 0.2];
+    let labels = [1, 0];
+    let mut rng = Xoshiro256PlusPlus::seed_from_u64(4);
+    let layers = vec![
+        Layer::dense(4, 6, Init::He, &mut rng).unwrap(),
+        Layer::activation(Activation::Gelu, 6),
+        Layer::dropout(chapter1::DropoutRate::new(0.5).unwrap()),
+        Layer::dense(6, 2, Init::Glorot, &mut rng).unwrap(),
+    ];
+    let mut net = Network::<f64>::new(4, layers).unwrap();
+    let loss = |net: &mut Network<f64>| {
+        let mut mask_rng = Xoshiro256PlusPlus::seed_from_u64(99);
+        net.loss_and_gradients(&x, &labels, Mode::Train, &mut mask_rng).unwrap()
+    };
+    loss(&mut net);
+    let analytic: Vec<Vec<f64>> = net.parameters().iter().map(|(_, g)| g.to_vec()).collect();
+    let first_layer_gradient_is_masked = analytic[0].contains(&0.0) || analytic[2].contains(&0.0);
+    assert!(first_layer_gradient_is_masked, "p = 0.5 over 6 units should drop one: {analytic:?}");
+    for (k, tensor) in analytic.iter().enumerate() {
+        for (i, &expected) in tensor.iter().enumerate() {
+            net.parameters()[k].0[i] += H;
+            let up = loss(&mut net);
+            net.parameters()[k].0[i] -= 2.0 * H;
+            let down = loss(&mut net);
+            net.parameters()[k].0[i] += H;
+            let numeric = (up - down) / (2.0 * H);
+            let error = (numeric - expected).abs() / numeric.abs().max(expected.abs()).max(1e-3);
+            assert!(error < 1e-6, "tensor {k} entry {i}: analytic {expected:e}, numeric {numeric:e}");
+        }
     }
 }
 

@@ -104,3 +104,31 @@ fn learnable_gelu_learns_the_two_spirals() {
     let linear_accuracy = linear.accuracy(&test_set).unwrap();
     assert!(linear_accuracy < 0.75, "linear accuracy {linear_accuracy}");
 }
+
+#[test]
+#[ignore = "chapter 6's network at full size: run with `cargo test --release -p chapter5 -- --ignored`"]
+fn the_chapter_6_network_trains_for_50_epochs() {
+    // 8 hidden layers of 128 units, 1,400 training samples of 64 features in 10 overlapping
+    // clusters (spread 2), batch 128, Adam, 50 epochs, for exact GELU and ReLU. Measured in
+    // release on the benchmark machine: 1.7 s (GELU) and 1.1 s (ReLU); both fit the training set
+    // (loss 2.68 -> 0.0001) and reach 84% and 86% on 1,000 held-out samples.
+    let (train_set, test_set) = gaussian_clusters(2400, 64, 10, 2.0, 1).unwrap().split(1400).unwrap();
+    let config =
+        TrainConfig { epochs: 50, batch_size: 128, optimizer: Optimizer::adam(1e-3).unwrap(), seed: 2 };
+    for activation in [Activation::Gelu, Activation::Relu] {
+        let mut net = Network::<f32>::mlp(64, &[128; 8], 10, activation, 3).unwrap();
+        let started = std::time::Instant::now();
+        let report = train(&mut net, &train_set, &config).unwrap();
+        let seconds = started.elapsed().as_secs_f64();
+        let (train_accuracy, test_accuracy) =
+            (net.accuracy(&train_set).unwrap(), net.accuracy(&test_set).unwrap());
+        eprintln!(
+            "{}: 50 epochs in {seconds:.2} s, loss {:.4} -> {:.4}, accuracy train {train_accuracy:.3} test {test_accuracy:.3}",
+            activation.name(),
+            report.epoch_losses[0],
+            report.epoch_losses[49]
+        );
+        assert!(report.epoch_losses[49] < 0.5 * report.epoch_losses[0]);
+        assert!(train_accuracy > 0.9 && test_accuracy > 0.7);
+    }
+}

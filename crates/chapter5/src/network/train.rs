@@ -56,8 +56,10 @@ pub struct TrainReport {
 /// [`NetworkError::BatchSizeOutOfRange`]; `data.features() != network.inputs()` gives
 /// [`NetworkError::InputLength`]; a label `>= network.outputs()` gives
 /// [`NetworkError::LabelOutOfRange`]. During training, a mini-batch loss that is NaN or infinite
-/// stops the run with [`NetworkError::NonFiniteLoss`] naming the epoch and step (the network
-/// is then left as it was before that step, and must not be trusted).
+/// stops the run with [`NetworkError::NonFiniteLoss`] naming the epoch and step (that step is not
+/// taken, but the network has diverged and must not be trusted); so does an epoch whose last step
+/// leaves a parameter NaN or infinite (naming that step). A run that returns `Ok` has a finite
+/// network.
 ///
 /// ```
 /// use chapter5::network::{Activation, Network, NetworkError, Optimizer, TrainConfig, train, two_spirals};
@@ -111,7 +113,17 @@ pub fn train<T: Real>(
             loss_sum += loss.to_f64();
             steps += 1;
         }
+        // A bad update is caught by the next step's loss; the epoch's last one is caught here,
+        // so that no run returns a network holding NaN or infinity.
+        if !parameters_are_finite(network) {
+            return Err(NetworkError::NonFiniteLoss { epoch, step: steps - 1 });
+        }
         epoch_losses.push(loss_sum / steps as f64);
     }
     Ok(TrainReport { epoch_losses })
+}
+
+/// `true` if every weight, bias, `mu` and `rho` is finite.
+fn parameters_are_finite<T: Real>(network: &mut Network<T>) -> bool {
+    network.parameters().iter().all(|(values, _)| values.iter().all(|v| v.is_finite()))
 }
