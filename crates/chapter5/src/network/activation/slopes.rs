@@ -37,7 +37,7 @@ const SIGMOID_K: f64 = 1.702;
 #[inline(always)]
 fn gate<T: Real>(x: T, a: T) -> T {
     let tiny = T::from_f64(GATE_AT_ZERO_BELOW);
-    let small = x < tiny && -x < tiny;
+    let small = (x < tiny) & (-x < tiny); // `&`, not `&&`: no branch, so the loop vectorises
     if small { T::from_f64(0.5) } else { a / x }
 }
 
