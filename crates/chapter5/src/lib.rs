@@ -14,6 +14,9 @@
 //!   (`x / 2`), and how fast they are approached.
 //! * [`gate_moments`], [`monte_carlo_moments`], [`Moments::gain`]: `E[g(Z)]`, `E[g(Z)^2]` and the
 //!   He-style initialisation gain of a gate.
+//! * [`network`]: a small multilayer perceptron (dense layers, every activation of chapters 2-5,
+//!   learnable `(mu, sigma)` GELU layers, dropout, softmax cross-entropy, SGD and Adam), generic
+//!   over `f32` and `f64`, that chapters 5 and 6 train.
 //! * [`figures`]: the chapter's figures.
 
 // GELU with a learnable mean and scale, and the chapter's error type.
@@ -26,6 +29,7 @@ pub use gelu_mu_sigma::{GeluMuSigma, Partials};
 mod cdf_family;
 pub mod figures;
 mod limits;
+pub mod network;
 mod silu;
 
 pub use cdf_family::{
