@@ -43,7 +43,8 @@ fn main() -> ExitCode {
     ExitCode::SUCCESS
 }
 
-/// "AMD EPYC, 2 cores" from /proc/cpuinfo (Linux), or a placeholder elsewhere.
+/// "AMD EPYC (AVX2, FMA; no AVX-512), 2 cores" from /proc/cpuinfo (Linux), or a placeholder
+/// elsewhere: the vector extensions decide which kernels run, so every table names them.
 fn machine() -> String {
     let cpuinfo = std::fs::read_to_string("/proc/cpuinfo").unwrap_or_default();
     let model = cpuinfo
@@ -53,7 +54,21 @@ fn machine() -> String {
         .map_or("an unnamed CPU", str::trim)
         .to_owned();
     let cores = std::thread::available_parallelism().map_or(0, |n| n.get());
-    format!("{model}, {cores} cores")
+    let flags: Vec<&str> = cpuinfo
+        .lines()
+        .find(|line| line.starts_with("flags"))
+        .and_then(|line| line.split(':').nth(1))
+        .map_or(Vec::new(), |flags| flags.split_whitespace().collect());
+    let has = |flag: &str| flags.contains(&flag);
+    let mut extensions: Vec<&str> = [("avx2", "AVX2"), ("fma", "FMA"), ("avx512f", "AVX-512F")]
+        .iter()
+        .filter(|(flag, _)| has(flag))
+        .map(|&(_, name)| name)
+        .collect();
+    if !has("avx512f") {
+        extensions.push("no AVX-512");
+    }
+    format!("{model} ({}), {cores} cores", extensions.join(", "))
 }
 
 fn rustc_version() -> String {
