@@ -1,6 +1,9 @@
 //! `cargo run --release -p chapter5 --example chapter5_learning` runs chapter 5's experiment
 //! (fixed GELU against learnable `mu`, `sigma`, [`chapter5::learning`]) and prints its summary
-//! and how long it took.
+//! and how long it took, then every run (test accuracy, final loss, each learnable layer's final
+//! `mu` and `sigma`). `--quick` runs [`ExperimentConfig::quick`] instead of the book's
+//! configuration; `--epochs=N`, `--samples=N`, `--train=N` and `--batch=N` change one size (to
+//! see how the comparison depends on the training budget).
 
 use std::time::Instant;
 
