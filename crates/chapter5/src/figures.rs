@@ -1,6 +1,7 @@
-//! The chapter's figures, drawn from the chapter's own functions (no randomness).
+//! The chapter's figures, drawn from the chapter's own functions (the experiment's are seeded).
 
 use plotters::chart::SeriesLabelPosition;
+use plotters::element::{Circle, PathElement, Rectangle, Text};
 use plotters::prelude::{DashedLineSeries, LineSeries};
 use plotters::style::{Color, RGBColor};
 
@@ -9,6 +10,9 @@ use house_style::{
     one_decimal, palette, render_svg,
 };
 
+use crate::learning::{
+    EXTENT, ExperimentConfig, GRID_CELLS, Run, SEEDS, Variant, decision_grid, run_experiment, run_one,
+};
 use crate::{
     Cauchy, GateCdf, GatedActivation, Laplace, Logistic, Normal, hard_gate_limit, slope_matched_scale,
     wide_gate_limit,
@@ -21,20 +25,22 @@ pub const MU_FAMILY: [f64; 3] = [-1.0, 0.0, 1.0];
 /// The scale of the right panel of `ch5-sigma-family`.
 pub const MU_PANEL_SIGMA: f64 = 0.5;
 
-/// All figures of chapter 5's CDF-family sections, in page order.
+/// All figures of chapter 5, in page order: the CDF-family sections', then the experiment's
+/// (which trains the networks of [`crate::learning`] once, seeded).
 ///
-/// Deterministic (no randomness), so every call gives the same SVGs. A failed drawing gives
+/// Deterministic, so every call gives the same SVGs. A failed drawing or run gives
 /// [`FigureError::Draw`] naming the figure (it does not happen with these constants).
 ///
 /// ```
 /// let figures = chapter5::figures::all()?;
 /// let names: Vec<&str> = figures.iter().map(|figure| figure.name.as_str()).collect();
-/// assert_eq!(names, ["ch5-sigma-family", "ch5-cdf-family"]);
-/// assert!(figures.iter().all(|figure| figure.svg.contains("<polyline")));
+/// assert_eq!(names, ["ch5-sigma-family", "ch5-cdf-family", "ch5-trajectories", "ch5-decision-regions"]);
+/// assert!(figures.iter().all(|figure| figure.svg.contains("<polyline") || figure.svg.contains("<rect")));
 /// # Ok::<(), house_style::FigureError>(())
 /// ```
 pub fn all() -> Result<Vec<Figure>, FigureError> {
-    Ok(vec![sigma_family_figure()?, cdf_family_figure()?])
+    let (trajectories, regions) = learning_figures()?;
+    Ok(vec![sigma_family_figure()?, cdf_family_figure()?, trajectories, regions])
 }
 
 /// A gate drawn in `ch5-cdf-family`: its distribution, its colour.
@@ -178,6 +184,159 @@ fn cdf_family_figure() -> Result<Figure, FigureError> {
             .legend(legend_dashes(floor_style, 4, 3));
         draw_legend(&mut right, SeriesLabelPosition::UpperLeft)
     })
+}
+
+/// The seeds `ch5-trajectories` draws: the first four of [`SEEDS`] (every run costs about
+/// 0.3 s in a debug build, and the figure is built by the tests).
+const TRAJECTORY_SEEDS: usize = 4;
+/// The two variants whose `mu` and `sigma` `ch5-trajectories` draws, one column each.
+const TRAJECTORY_VARIANTS: [Variant; 2] = [Variant::PerLayerExp, Variant::PerLayerSoftplus];
+/// The learnable variant of `ch5-decision-regions`, beside fixed GELU.
+const REGION_VARIANT: Variant = Variant::PerLayerExp;
+/// The colours of the first and second learnable layer in `ch5-trajectories`.
+const LAYER_COLOURS: [RGBColor; 2] = [palette::GELU, palette::ELU];
+/// The colours of class 0 and class 1 in `ch5-decision-regions`.
+const CLASS_COLOURS: [RGBColor; 2] = [palette::DROPOUT, palette::RELU];
+
+/// `ch5-trajectories` and `ch5-decision-regions`, from the runs of the book's experiment they
+/// draw ([`TRAJECTORY_VARIANTS`] at the first [`TRAJECTORY_SEEDS`] seeds, and fixed GELU at the
+/// first seed).
+fn learning_figures() -> Result<(Figure, Figure), FigureError> {
+    let name = "ch5-trajectories";
+    let book = ExperimentConfig::book();
+    let config = ExperimentConfig {
+        variants: TRAJECTORY_VARIANTS.to_vec(),
+        seeds: SEEDS[..TRAJECTORY_SEEDS].to_vec(),
+        ..book.clone()
+    };
+    let experiment = run_experiment(&config).map_err(|error| FigureError::draw(name, error))?;
+    let trajectories = trajectories_figure(&experiment.runs)?;
+    let name = "ch5-decision-regions";
+    let fixed = run_one(&book, Variant::Fixed, SEEDS[0]).map_err(|error| FigureError::draw(name, error))?;
+    let learnable = experiment
+        .run(REGION_VARIANT, SEEDS[0])
+        .ok_or_else(|| FigureError::draw(name, "the learnable run is missing"))?
+        .clone();
+    let (_, test) = book.data().map_err(|error| FigureError::draw(name, error))?;
+    let regions = decision_regions_figure(fixed, learnable, &test)?;
+    Ok((trajectories, regions))
+}
+
+/// `ch5-trajectories`: each learnable layer's `mu` (top) and `sigma` (bottom) epoch by epoch,
+/// `sigma = exp(rho)` (left) and `softplus(rho)` (right); every seed faint, the first bold.
+fn trajectories_figure(runs: &[Run]) -> Result<Figure, FigureError> {
+    let name = "ch5-trajectories";
+    // Each quantity's range over every run, with a margin, shared by both columns.
+    let range = |pick: &dyn Fn(&crate::learning::Trajectory) -> &Vec<Vec<f64>>| {
+        let values = runs.iter().flat_map(|run| &run.trajectories).flat_map(|t| pick(t).iter().flatten());
+        let (low, high) = values.fold((f64::INFINITY, f64::NEG_INFINITY), |(l, h), &v| (l.min(v), h.max(v)));
+        let margin = 0.08 * (high - low);
+        (low - margin)..(high + margin)
+    };
+    let mu_range = range(&|t| &t.mu);
+    let sigma_range = range(&|t| &t.sigma);
+    let sigma_range = sigma_range.start.min(0.0)..sigma_range.end;
+    let epochs = runs.first().map_or(0, |run| run.epoch_losses.len()) as f64;
+    render_svg(name, |root| {
+        // A legend strip above the four panels: every panel is full of lines.
+        let (strip, body) = root.split_vertically(30);
+        let seeds =
+            format!("bold: seed {}, faint: seeds {}-{}", SEEDS[0], SEEDS[1], SEEDS[TRAJECTORY_SEEDS - 1]);
+        let entries = [
+            (LAYER_COLOURS[0].stroke_width(2), "layer 1"),
+            (LAYER_COLOURS[1].stroke_width(2), "layer 2"),
+            (INK_FAINT.stroke_width(1), seeds.as_str()),
+        ];
+        for (k, (style, text)) in entries.into_iter().enumerate() {
+            let x = [90, 210, 330][k];
+            strip.draw(&PathElement::new([(x, 16), (x + 24, 16)], style))?;
+            strip.draw(&Text::new(text, (x + 30, 6), house_style::label_font()))?;
+        }
+        let panels = body.split_evenly((2, 2));
+        for (column, &variant) in TRAJECTORY_VARIANTS.iter().enumerate() {
+            let parametrisation = if variant == Variant::PerLayerExp { "exp" } else { "softplus" };
+            for (row, quantity) in ["mu", "sigma"].into_iter().enumerate() {
+                let y_range = if row == 0 { mu_range.clone() } else { sigma_range.clone() };
+                let caption = format!("{quantity} per layer, sigma = {parametrisation}(rho)");
+                let mut chart = chart_builder(&panels[2 * row + column], &caption, 0.0..epochs, y_range)?;
+                draw_mesh(&mut chart, ("epoch", &house_style::whole_number), (quantity, &one_decimal))?;
+                // Faint seeds first, so that the bold first seed is drawn on top.
+                let variant_runs: Vec<&Run> = runs.iter().filter(|run| run.variant == variant).collect();
+                for (k, run) in variant_runs.iter().enumerate().rev() {
+                    for (trajectory, colour) in run.trajectories.iter().zip(LAYER_COLOURS) {
+                        let values = if row == 0 { &trajectory.mu } else { &trajectory.sigma };
+                        let points = values.iter().enumerate().map(|(epoch, v)| (epoch as f64, v[0]));
+                        let style =
+                            if k == 0 { colour.stroke_width(2) } else { colour.mix(0.35).stroke_width(1) };
+                        chart.draw_series(LineSeries::new(points, style))?;
+                    }
+                }
+            }
+        }
+        Ok(())
+    })
+}
+
+/// Faint ink for the "other seeds" legend entry.
+const INK_FAINT: RGBColor = RGBColor(0x88, 0x88, 0x88);
+
+/// `ch5-decision-regions`: the class each trained network predicts over the plane (a coarse
+/// grid of [`GRID_CELLS`] cells a side, equal cells of a row merged), with the test points on
+/// top; fixed GELU left, learnable right.
+fn decision_regions_figure(
+    fixed: Run,
+    learnable: Run,
+    test: &crate::network::Dataset,
+) -> Result<Figure, FigureError> {
+    let name = "ch5-decision-regions";
+    let mut panels_data = Vec::new();
+    for mut run in [fixed, learnable] {
+        let classes = decision_grid(&mut run.network, EXTENT, GRID_CELLS)
+            .map_err(|error| FigureError::draw(name, error))?;
+        panels_data.push((run.variant, run.seed, run.test_accuracy, classes));
+    }
+    let h = 2.0 * EXTENT / GRID_CELLS as f64;
+    render_svg(name, |root| {
+        let panels = root.split_evenly((1, 2));
+        for (area, (variant, seed, accuracy, classes)) in panels.iter().zip(&panels_data) {
+            let caption = format!("{}, seed {seed}: test {:.1}%", short_name(*variant), 100.0 * accuracy);
+            let mut chart = chart_builder(area, &caption, -EXTENT..EXTENT, -EXTENT..EXTENT)?;
+            draw_mesh(&mut chart, ("x1", &one_decimal), ("x2", &one_decimal))?;
+            // One rectangle per run of equal cells in a row: a few hundred instead of 3600.
+            let mut cells = Vec::new();
+            for (row, row_classes) in classes.chunks_exact(GRID_CELLS).enumerate() {
+                let mut start = 0;
+                for column in 1..=GRID_CELLS {
+                    if column == GRID_CELLS || row_classes[column] != row_classes[start] {
+                        let (x0, y0) = (-EXTENT + start as f64 * h, -EXTENT + row as f64 * h);
+                        let (x1, y1) = (-EXTENT + column as f64 * h, y0 + h);
+                        let colour = CLASS_COLOURS[row_classes[start].min(1)];
+                        cells.push(Rectangle::new([(x0, y0), (x1, y1)], colour.mix(0.25).filled()));
+                        start = column;
+                    }
+                }
+            }
+            chart.draw_series(cells)?;
+            for (class, colour) in CLASS_COLOURS.iter().enumerate() {
+                let points = (0..test.len()).filter(|&i| test.labels()[i] == class).map(|i| {
+                    let row = test.row(i);
+                    Circle::new((row[0], row[1]), 2, colour.filled())
+                });
+                chart.draw_series(points)?;
+            }
+        }
+        Ok(())
+    })
+}
+
+/// The variant's name in a caption.
+fn short_name(variant: Variant) -> &'static str {
+    match variant {
+        Variant::Fixed => "fixed GELU",
+        Variant::PerLayerExp => "learnable (mu, sigma), exp",
+        Variant::PerLayerSoftplus => "learnable (mu, sigma), softplus",
+        Variant::PerUnitExp => "learnable per unit, exp",
+    }
 }
 
 #[cfg(test)]

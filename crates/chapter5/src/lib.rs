@@ -17,6 +17,9 @@
 //! * [`network`]: a small multilayer perceptron (dense layers, every activation of chapters 2-5,
 //!   learnable `(mu, sigma)` GELU layers, dropout, softmax cross-entropy, SGD and Adam), generic
 //!   over `f32` and `f64`, that chapters 5 and 6 train.
+//! * [`learning`]: the chapter's experiment, fixed GELU against learnable `(mu, sigma)` on the
+//!   two spirals over several seeds: accuracies, paired differences, `mu` and `sigma` epoch by
+//!   epoch.
 //! * [`figures`]: the chapter's figures.
 
 // GELU with a learnable mean and scale, and the chapter's error type.
@@ -31,6 +34,9 @@ pub mod figures;
 mod limits;
 pub mod network;
 mod silu;
+
+// The experiment: learning mu and sigma on the two spirals (branch ch5-learning).
+pub mod learning;
 
 pub use cdf_family::{
     Cauchy, GateCdf, GatedActivation, GatedDerivatives, Laplace, Logistic, Normal, slope_matched_scale,

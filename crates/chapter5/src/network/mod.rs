@@ -13,7 +13,7 @@
 //! | `layer.rs`, `mlp.rs` | [`Layer`] and [`Network`]: the stack, forward and backward |
 //! | `loss.rs` | [`softmax_cross_entropy`] with the log-sum-exp trick |
 //! | `optimizer.rs` | [`Optimizer`] (SGD, Adam) and its running [`OptimizerState`] |
-//! | `train.rs` | [`train`]: seeded shuffles, mini-batches, steps; stops on a NaN loss |
+//! | `train.rs` | [`train`]: seeded shuffles, mini-batches, steps; stops on a NaN loss; [`train_observed`] |
 //! | `real.rs` | [`Real`]: `f32` or `f64`, and the matrix product |
 //! | `error.rs` | [`NetworkError`] |
 //!
@@ -77,4 +77,4 @@ pub use loss::softmax_cross_entropy;
 pub use mlp::Network;
 pub use optimizer::{Optimizer, OptimizerState};
 pub use real::{Real, gemm_plain};
-pub use train::{TrainConfig, TrainReport, train};
+pub use train::{TrainConfig, TrainReport, train, train_observed};

@@ -77,6 +77,45 @@ pub fn train<T: Real>(
     data: &Dataset,
     config: &TrainConfig,
 ) -> Result<TrainReport, NetworkError> {
+    train_observed(network, data, config, |_, _| {})
+}
+
+/// [`train`], calling `observe(epoch, network)` after every epoch that finished (its loss is
+/// finite and so is every parameter): the way to record a trajectory, a learnable layer's `mu`
+/// and `sigma` epoch by epoch, in one run, without restarting the optimiser (a run of `k`
+/// epochs continued by another of `k` is not a run of `2k`: Adam's moments and step count
+/// would start again, and the shuffles would repeat).
+///
+/// The observer only reads the network; the run is the same, bit for bit, with any observer,
+/// and the same as [`train`]'s. Errors: those of [`train`], which leaves `observe` uncalled when
+/// the configuration or data is rejected, and uncalled for the epoch that diverges.
+///
+/// ```
+/// use chapter5::network::{Activation, Layer, Network, Optimizer, TrainConfig, train, train_observed, two_spirals};
+/// let data = two_spirals(128, 0)?;
+/// let start = Network::<f64>::mlp(2, &[8], 2, Activation::LearnableGelu(Default::default()), 1)?;
+/// let config = TrainConfig { epochs: 5, batch_size: 32, optimizer: Optimizer::adam(0.02)?, seed: 2 };
+/// let mut sigmas = Vec::new();
+/// let mut net = start.clone();
+/// let report = train_observed(&mut net, &data, &config, |epoch, network| {
+///     let Layer::Learnable(layer) = &network.layers()[1] else { unreachable!() };
+///     sigmas.push((epoch, layer.sigma()[0]));
+/// })?;
+/// assert_eq!(sigmas.len(), 5);
+/// assert_eq!(sigmas[4].0, 4);
+/// assert_ne!(sigmas[4].1, 1.0); // sigma has moved from its start
+/// // The observer changes nothing: plain `train` gives the same network and losses.
+/// let mut plain = start.clone();
+/// assert_eq!(train(&mut plain, &data, &config)?, report);
+/// assert_eq!(plain, net);
+/// # Ok::<(), chapter5::network::NetworkError>(())
+/// ```
+pub fn train_observed<T: Real, F: FnMut(usize, &Network<T>)>(
+    network: &mut Network<T>,
+    data: &Dataset,
+    config: &TrainConfig,
+    mut observe: F,
+) -> Result<TrainReport, NetworkError> {
     if config.batch_size == 0 {
         return Err(NetworkError::BatchSizeOutOfRange { batch_size: 0 });
     }
@@ -119,6 +158,7 @@ pub fn train<T: Real>(
             return Err(NetworkError::NonFiniteLoss { epoch, step: steps - 1 });
         }
         epoch_losses.push(loss_sum / steps as f64);
+        observe(epoch, network);
     }
     Ok(TrainReport { epoch_losses })
 }
