@@ -37,9 +37,11 @@
 //!
 //! **Seeded.** Weights, shuffles and dropout masks come from `rand::rngs::Xoshiro256PlusPlus`
 //! seeded by the caller: the same seed gives the same initial network on every machine, and the
-//! same trained network, bit for bit, on every run (`tests/network_training.rs`). Across CPUs a
-//! trained network can differ in the last bits: `matrixmultiply` picks its kernel at run time,
-//! and an FMA kernel rounds `a * b + c` once where an SSE2 kernel rounds twice.
+//! same trained network, bit for bit, on every run (`tests/network_training.rs`). Across CPUs an
+//! `f32` network can differ in the last bits: `matrixmultiply` picks its kernel at run time, and
+//! an FMA kernel rounds `a * b + c` once where an SSE2 kernel rounds twice. The `f64` path uses
+//! the plain loops instead, so an `f64` network (the one behind the chapter's figures) is the
+//! same on every machine.
 //!
 //! ```
 //! use chapter5::network::{Activation, Network, Optimizer, TrainConfig, train, two_spirals};

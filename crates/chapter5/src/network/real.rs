@@ -192,6 +192,25 @@ impl Real for f32 {
 }
 
 impl Real for f64 {
+    /// The plain loops ([`gemm_plain`]) instead of `matrixmultiply`: `matrixmultiply` picks an FMA
+    /// or a non-FMA kernel at run time, so its results differ in the last bits between CPUs,
+    /// and the `f64` path trains the networks behind chapter 5's figures, which must come out
+    /// byte-identical on every machine. The plain loops round every product and sum once, in the
+    /// same order everywhere. (`f64` networks are the small ones; `f32` keeps the fast kernels.)
+    #[allow(clippy::too_many_arguments)]
+    fn gemm(
+        m: usize,
+        k: usize,
+        n: usize,
+        a: &[Self],
+        a_transposed: bool,
+        b: &[Self],
+        b_transposed: bool,
+        beta: Self,
+        c: &mut [Self],
+    ) {
+        gemm_plain(m, k, n, a, a_transposed, b, b_transposed, beta, c);
+    }
     fn from_f64(x: f64) -> Self {
         x
     }
