@@ -514,3 +514,41 @@ pub fn decision_grid(
         .map(|row| row.iter().enumerate().fold(0, |best, (i, &v)| if v > row[best] { i } else { best }))
         .collect())
 }
+/// The epoch budgets of the committed results table `book/benchmarks/ch5-learning.md`: the
+/// book's 30, and half and twice that, to show how the comparison depends on the budget.
+pub const TABLE_EPOCHS: [usize; 3] = [15, 30, 60];
+
+/// The markdown table of the experiment at each epoch budget: one row per budget and variant,
+/// with the mean test accuracy and its standard error, and the paired difference from fixed
+/// GELU with its standard error (percentage points). Written by
+/// `cargo run --release -p chapter5 --example chapter5_results -- --write` and checked by the
+/// same example with `--check` (a step of `cargo course verify`).
+///
+/// ```
+/// use chapter5::learning::{ExperimentConfig, results_table, run_experiment};
+/// let quick = ExperimentConfig::quick();
+/// let table = results_table(&[(quick.epochs, run_experiment(&quick)?.summary()?)]);
+/// assert!(table.starts_with("| epochs | variant |"));
+/// assert_eq!(table.lines().count(), 2 + quick.variants.len());
+/// # Ok::<(), chapter5::network::NetworkError>(())
+/// ```
+pub fn results_table(budgets: &[(usize, Vec<Summary>)]) -> String {
+    let mut table = String::from(
+        "| epochs | variant | test accuracy (%) | minus fixed GELU (points) |\n| ---: | --- | ---: | ---: |\n",
+    );
+    for (epochs, summaries) in budgets {
+        for summary in summaries {
+            let difference = summary.difference_from_fixed.map_or_else(
+                || "".to_owned(),
+                |(mean, se)| format!("{:+.2} ± {:.2}", 100.0 * mean, 100.0 * se),
+            );
+            table.push_str(&format!(
+                "| {epochs} | {} | {:.2} ± {:.2} | {difference} |\n",
+                summary.variant.name(),
+                100.0 * summary.mean_test_accuracy,
+                100.0 * summary.standard_error
+            ));
+        }
+    }
+    table
+}

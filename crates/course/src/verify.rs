@@ -71,6 +71,33 @@ pub fn run() -> Result<(), String> {
             process::run(&name, &mut command, &repo_root())
         });
     }
+    for chapter in &chapters {
+        // A chapter whose results are too costly for its debug tests commits them as a table and
+        // checks it with `examples/chapterN_results.rs --check`, built in release.
+        let example = format!("{}_results", chapter.package);
+        let path = repo_root().join("crates").join(&chapter.package).join(format!("examples/{example}.rs"));
+        if !path.is_file() {
+            continue;
+        }
+        let name = format!("{}: the committed results are what the code gives", chapter.package);
+        step(&name, &mut || {
+            cargo(
+                &name,
+                &[
+                    "run",
+                    "--release",
+                    "--quiet",
+                    "--locked",
+                    "-p",
+                    &chapter.package,
+                    "--example",
+                    &example,
+                    "--",
+                    "--check",
+                ],
+            )
+        });
+    }
     step("book builds and works offline", &mut book_check::build_and_check);
 
     println!("\n==> summary");

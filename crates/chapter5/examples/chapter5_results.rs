@@ -1,15 +1,58 @@
-//! `cargo run --release -p chapter5 --example chapter5_learning` runs chapter 5's experiment
+//! `cargo run --release -p chapter5 --example chapter5_results` runs chapter 5's experiment
 //! (fixed GELU against learnable `mu`, `sigma`, [`chapter5::learning`]) and prints its summary
 //! and how long it took, then every run (test accuracy, final loss, each learnable layer's final
 //! `mu` and `sigma`). `--quick` runs [`ExperimentConfig::quick`] instead of the book's
 //! configuration; `--epochs=N`, `--samples=N`, `--train=N` and `--batch=N` change one size (to
-//! see how the comparison depends on the training budget).
+//! see how the comparison depends on the training budget). `--write` writes the committed
+//! results table `book/benchmarks/ch5-learning.md` (the book's configuration at the budgets
+//! [`chapter5::learning::TABLE_EPOCHS`]); `--check` recomputes it and fails if the committed file
+//! differs (a step of `cargo course verify`).
 
 use std::time::Instant;
 
 use chapter5::learning::{ExperimentConfig, run_experiment};
 
-fn main() -> Result<(), chapter5::network::NetworkError> {
+/// The committed table, relative to this crate.
+const TABLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../book/benchmarks/ch5-learning.md");
+
+/// The table at every budget of `TABLE_EPOCHS`, with the book's configuration otherwise.
+fn results() -> Result<String, chapter5::network::NetworkError> {
+    let mut budgets = Vec::new();
+    for epochs in chapter5::learning::TABLE_EPOCHS {
+        let config = ExperimentConfig { epochs, ..ExperimentConfig::book() };
+        budgets.push((epochs, run_experiment(&config)?.summary()?));
+    }
+    let table = chapter5::learning::results_table(&budgets);
+    Ok(format!(
+        "{table}\n*Two spirals, {} training and {} test points, a 2-16-16-2 network, Adam, {} seeds per \
+         variant (mean ± standard error; the difference is paired seed by seed). Written by \
+         `cargo run --release -p chapter5 --example chapter5_results -- --write`; `cargo course \
+         verify` checks it.*\n",
+        chapter5::learning::TRAIN_SAMPLES,
+        chapter5::learning::SAMPLES - chapter5::learning::TRAIN_SAMPLES,
+        chapter5::learning::SEEDS.len()
+    ))
+}
+
+fn main() -> Result<std::process::ExitCode, chapter5::network::NetworkError> {
+    if std::env::args().any(|arg| arg == "--write") {
+        let table = results()?;
+        std::fs::write(TABLE, &table).expect("book/benchmarks/ is writable");
+        print!("{table}");
+        return Ok(std::process::ExitCode::SUCCESS);
+    }
+    if std::env::args().any(|arg| arg == "--check") {
+        let committed = std::fs::read_to_string(TABLE).unwrap_or_default();
+        if committed == results()? {
+            println!("book/benchmarks/ch5-learning.md is what the experiment gives");
+            return Ok(std::process::ExitCode::SUCCESS);
+        }
+        eprintln!(
+            "book/benchmarks/ch5-learning.md is stale: run \
+             `cargo run --release -p chapter5 --example chapter5_results -- --write`"
+        );
+        return Ok(std::process::ExitCode::FAILURE);
+    }
     let quick = std::env::args().any(|arg| arg == "--quick");
     let mut config = if quick { ExperimentConfig::quick() } else { ExperimentConfig::book() };
     for arg in std::env::args() {
@@ -63,5 +106,5 @@ fn main() -> Result<(), chapter5::network::NetworkError> {
             layers.join(" ")
         );
     }
-    Ok(())
+    Ok(std::process::ExitCode::SUCCESS)
 }
