@@ -166,11 +166,13 @@ pub fn markdown_table(measurements: &[Measurement], baseline: &str) -> Result<St
     table.push_str("| --- | ---: | ---: | ---: |\n");
     for m in measurements {
         let base = baseline_of(&m.id)?;
+        // Below a million per second (a network epoch's samples), three decimals keep the rate.
+        let millions = m.rate() / 1e6;
+        let millions = if millions < 1.0 { format!("{millions:.3}") } else { format!("{millions:.0}") };
         table.push_str(&format!(
-            "| `{}` | {:.3} | {:.0} | {:.2} |\n",
+            "| `{}` | {:.3} | {millions} | {:.2} |\n",
             m.id,
             m.nanoseconds_per_element(),
-            m.rate() / 1e6,
             m.rate() / base.rate()
         ));
     }
