@@ -121,9 +121,9 @@ fn view<T>(data: &[T], rows: usize, cols: usize, transposed: bool) -> ArrayView2
 ///
 /// ```
 /// use chapter5::network::{Real, gemm_plain};
-/// let (a, b) = ([1.0, 2.0, 3.0, 4.0, 5.0, 6.0], [1.0, 0.0, 0.0, 1.0, 1.0, 1.0]);
-/// let (mut fast, mut plain) = ([0.0f64; 4], [0.0f64; 4]);
-/// f64::gemm(2, 3, 2, &a, false, &b, false, 0.0, &mut fast);
+/// let (a, b) = ([1.0f32, 2.0, 3.0, 4.0, 5.0, 6.0], [1.0, 0.0, 0.0, 1.0, 1.0, 1.0]);
+/// let (mut fast, mut plain) = ([0.0f32; 4], [0.0f32; 4]);
+/// f32::gemm(2, 3, 2, &a, false, &b, false, 0.0, &mut fast); // matrixmultiply's kernels
 /// gemm_plain(2, 3, 2, &a, false, &b, false, 0.0, &mut plain);
 /// assert_eq!(fast, plain);
 /// assert_eq!(plain, [4.0, 5.0, 10.0, 11.0]);
