@@ -46,6 +46,12 @@ pub trait Real:
     + MulAssign
     + 'static
 {
+    /// Whether [`Real::gemm`] uses `matrixmultiply` (`f32`: fast) or the plain loops
+    /// [`gemm_plain`] (`f64`: the same bits on every CPU; `matrixmultiply` picks an FMA or a
+    /// non-FMA kernel at run time, and the `f64` path trains the networks behind chapter 5's
+    /// figures, which must come out byte-identical on every machine).
+    const FAST_GEMM: bool;
+
     /// `x` rounded to this type (to nearest; `f64 -> f64` is the identity).
     fn from_f64(x: f64) -> Self;
     /// The value as an `f64` (exact).
@@ -71,8 +77,9 @@ pub trait Real:
 
     /// `C = op(A) op(B) + beta C`, with `C` an `m x n` row-major matrix, `op(A)` `m x k` and
     /// `op(B)` `k x n`. `op(A) = A` reads `a` as `m x k` row-major; with `a_transposed` it reads
-    /// `a` as `k x m` row-major and uses its transpose (likewise `b`). Computed by ndarray's
-    /// `general_mat_mul`, which calls `matrixmultiply` (AVX2/FMA kernels chosen at run time).
+    /// `a` as `k x m` row-major and uses its transpose (likewise `b`). With [`Real::FAST_GEMM`],
+    /// computed by ndarray's `general_mat_mul`, which calls `matrixmultiply` (AVX2/FMA kernels
+    /// chosen at run time); otherwise by [`gemm_plain`].
     ///
     /// The caller guarantees the slice lengths (`m k`, `k n`, `m n`); a wrong one panics (an
     /// internal invariant of the network, never reachable from user input).
@@ -98,6 +105,9 @@ pub trait Real:
         beta: Self,
         c: &mut [Self],
     ) {
+        if !Self::FAST_GEMM {
+            return gemm_plain(m, k, n, a, a_transposed, b, b_transposed, beta, c);
+        }
         let a = view(a, m, k, a_transposed);
         let b = view(b, k, n, b_transposed);
         let mut c = ArrayViewMut2::from_shape((m, n), c).expect("C is m x n");
@@ -189,6 +199,7 @@ macro_rules! float_basics {
 }
 
 impl Real for f32 {
+    const FAST_GEMM: bool = true;
     fn from_f64(x: f64) -> Self {
         x as f32
     }
@@ -199,25 +210,7 @@ impl Real for f32 {
 }
 
 impl Real for f64 {
-    /// The plain loops ([`gemm_plain`]) instead of `matrixmultiply`: `matrixmultiply` picks an FMA
-    /// or a non-FMA kernel at run time, so its results differ in the last bits between CPUs,
-    /// and the `f64` path trains the networks behind chapter 5's figures, which must come out
-    /// byte-identical on every machine. The plain loops round every product and sum once, in the
-    /// same order everywhere. (`f64` networks are the small ones; `f32` keeps the fast kernels.)
-    #[allow(clippy::too_many_arguments)]
-    fn gemm(
-        m: usize,
-        k: usize,
-        n: usize,
-        a: &[Self],
-        a_transposed: bool,
-        b: &[Self],
-        b_transposed: bool,
-        beta: Self,
-        c: &mut [Self],
-    ) {
-        gemm_plain(m, k, n, a, a_transposed, b, b_transposed, beta, c);
-    }
+    const FAST_GEMM: bool = false;
     fn from_f64(x: f64) -> Self {
         x
     }
