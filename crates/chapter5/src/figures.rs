@@ -344,6 +344,10 @@ mod tests {
     use super::*;
 
     #[test]
+    #[cfg_attr(
+        not(feature = "slow-tests"),
+        ignore = "trains the experiment's networks for two figures (1 s): `cargo course verify` runs it"
+    )]
     fn committed_figures_are_fresh() {
         house_style::assert_committed_figures_fresh(all());
     }

@@ -20,7 +20,7 @@
 //! * [`learning`]: the chapter's experiment, fixed GELU against learnable `(mu, sigma)` on the
 //!   two spirals over several seeds: accuracies, paired differences, `mu` and `sigma` epoch by
 //!   epoch.
-//! * [`figures`]: the chapter's figures.
+//! * [`figures`]: the chapter's figures; [`tables`]: its committed benchmark and results tables.
 
 // GELU with a learnable mean and scale, and the chapter's error type.
 mod error;
@@ -37,6 +37,7 @@ mod silu;
 
 // The experiment: learning mu and sigma on the two spirals (branch ch5-learning).
 pub mod learning;
+pub mod tables;
 
 pub use cdf_family::{
     Cauchy, GateCdf, GatedActivation, GatedDerivatives, Laplace, Logistic, Normal, slope_matched_scale,

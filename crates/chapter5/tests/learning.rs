@@ -6,9 +6,9 @@
 use chapter5::learning::{ExperimentConfig, SEEDS, Variant, decision_grid, run_experiment, run_one};
 use chapter5::network::{Layer, NetworkError};
 
-/// The reduced configuration: 5 epochs, 3 seeds, every variant.
+/// The reduced configuration: 2 epochs, 3 seeds, every variant.
 fn reduced() -> ExperimentConfig {
-    ExperimentConfig { epochs: 5, seeds: SEEDS[..3].to_vec(), ..ExperimentConfig::book() }
+    ExperimentConfig { epochs: 2, seeds: SEEDS[..3].to_vec(), ..ExperimentConfig::book() }
 }
 
 #[test]

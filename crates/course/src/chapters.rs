@@ -62,9 +62,9 @@ pub fn write_figures() -> Result<(), String> {
 /// What a chapter crate must have for the course tools, the tests and the book to pick it up,
 /// as a list of problems (empty when the chapter follows the convention).
 ///
-/// * `Cargo.toml`: package name = folder name, a `solutions` feature;
-/// * `src/lib.rs` hosts its page `book/chapter-N-*.md` as doctests, and that page is in
-///   `book/SUMMARY.md`;
+/// * `Cargo.toml`: package name = folder name, the features `solutions` and `slow-tests`;
+/// * `src/lib.rs` hosts its page `book/chapter-N-*.md` as doctests, that page is in
+///   `book/SUMMARY.md` and its code has no `include_str!` (it would unmerge the doctests);
 /// * `src/figures.rs` (with its freshness test) and `examples/chapterN_figures.rs` (the
 ///   figures entry point);
 /// * `tests/checks/mod.rs` and `tests/wrong_answers.rs` (the known wrong answers);
@@ -91,6 +91,11 @@ pub fn convention_problems(root: &Path, chapter: &Chapter) -> Vec<String> {
         "Cargo.toml needs the feature `solutions = []` (the tests' switch to the reference solutions)"
             .to_owned(),
     );
+    require(
+        manifest.lines().any(|line| line.trim() == "slow-tests = []"),
+        "Cargo.toml needs the feature `slow-tests = []` (turns on the tests kept out of the learner's loop)"
+            .to_owned(),
+    );
 
     let lib = read(&dir.join("src/lib.rs"));
     let page_marker = format!("include_str!(\"../../../book/chapter-{n}-");
@@ -101,6 +106,14 @@ pub fn convention_problems(root: &Path, chapter: &Chapter) -> Vec<String> {
     let summary = read(&root.join("book/SUMMARY.md"));
     for hosted in hosted_pages(&lib) {
         require(summary.contains(&format!("({hosted})")), format!("book/SUMMARY.md does not list {hosted}"));
+        // A relative path inside a page resolves against rustdoc's merged file, which then fails
+        // to build, and rustdoc silently compiles every doctest on its own (25 s for chapter 5).
+        require(
+            !read(&root.join("book").join(&hosted)).contains("include_str!("),
+            format!(
+                "book/{hosted}: read committed files through a crate constant, not include_str! in the page"
+            ),
+        );
     }
     require(
         read(&dir.join("src/figures.rs")).contains("assert_committed_figures_fresh(all())"),
@@ -214,6 +227,7 @@ mod tests {
         let problems = convention_problems(&dir, &chapters[0]).join("\n");
         for expected in [
             "feature `solutions = []`",
+            "feature `slow-tests = []`",
             "host its page",
             "src/figures.rs needs",
             "tests/checks/mod.rs",

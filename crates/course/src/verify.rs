@@ -11,6 +11,12 @@ use crate::{book_check, process};
 pub fn run() -> Result<(), String> {
     let chapters = chapters::all();
     let solutions = chapters.iter().map(|c| format!("{}/solutions", c.package)).collect::<Vec<_>>().join(",");
+    // The full test run also turns on every chapter's tests kept out of the learner's loop.
+    let solutions_and_slow_tests = chapters
+        .iter()
+        .map(|c| format!("{0}/solutions,{0}/slow-tests", c.package))
+        .collect::<Vec<_>>()
+        .join(",");
     let mut outcomes: Vec<(String, Result<(), String>, f64)> = Vec::new();
     let mut step = |name: &str, action: &mut dyn FnMut() -> Result<(), String>| {
         let started = Instant::now();
@@ -47,10 +53,10 @@ pub fn run() -> Result<(), String> {
             ],
         )
     });
-    step("all tests, exercises solved", &mut || {
+    step("all tests, exercises solved, slow tests on", &mut || {
         cargo(
-            "all tests with the solutions in place of the stubs (library, book pages, figures, exercises)",
-            &["test", "--workspace", "--locked", "--no-fail-fast", "--features", &solutions],
+            "all tests with the solutions in place of the stubs (library, book pages, figures, exercises, slow tests)",
+            &["test", "--workspace", "--locked", "--no-fail-fast", "--features", &solutions_and_slow_tests],
         )
     });
     step("API documentation builds without warnings", &mut || {
