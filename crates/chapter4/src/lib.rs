@@ -8,6 +8,8 @@
 //!   (`numerics::DoubleDouble`, `numerics::exp_neg`).
 //! * [`gelu_exact_f32`], [`gelu_tanh_f32`], [`gelu_sigmoid_f32`]: in-place slice kernels that the
 //!   compiler vectorises on stable Rust; the first is within 4 ULP of GELU for every `f32`.
+//!   [`KernelPath`]: the instruction set they run on (SSE2, AVX2, AVX-512), chosen at run time,
+//!   the same bits on each; `gelu_exact_f32_on` and its siblings force a path.
 //! * [`minimax_tanh_cubic`], [`minimax_sigmoid_slope`]: where 0.044715 and 1.702 come from.
 //! * [`std_normal_cdf`], [`gelu`]: the exact functions in `f64` (correctly rounded on the
 //!   reference table; re-exported from `numerics`), the yardstick everything here is measured
@@ -22,7 +24,10 @@ mod kernels;
 mod minimax;
 
 pub use approximations::{gelu_sigmoid, gelu_tanh};
-pub use kernels::{gelu_exact_f32, gelu_sigmoid_f32, gelu_tanh_f32};
+pub use kernels::{
+    KernelPath, PathUnavailable, gelu_exact_f32, gelu_exact_f32_on, gelu_sigmoid_f32, gelu_sigmoid_f32_on,
+    gelu_tanh_f32, gelu_tanh_f32_on,
+};
 pub use minimax::{
     golden_section_min, max_abs_error, minimax_sigmoid_slope, minimax_tanh_cubic, sigmoid_phi,
     sigmoid_slope_max_error, tanh_cubic_max_error, tanh_phi,

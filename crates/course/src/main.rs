@@ -13,6 +13,7 @@ mod chapters;
 mod doc_examples;
 mod process;
 mod tools;
+mod unsafe_check;
 mod verify;
 
 use std::process::ExitCode;

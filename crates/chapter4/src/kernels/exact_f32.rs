@@ -35,8 +35,8 @@
 //!
 //! Both forms are computed for every element and one is selected: no branch.
 
+use super::dispatch::{KernelPath, PathUnavailable, map_on, map_selected};
 use super::exp_f32::exp_neg;
-use super::map_in_place;
 
 /// Where the computation stops: for `|x| >= Z_MAX`, `G(|x|) < 2^-159`. `GELU(x)` is then `x` for
 /// `x > 0` (to the last bit) and rounds to `-0.0` for `x < 0` (it does from `x = -14.37` on).
@@ -121,7 +121,27 @@ fn gelu_exact_one(x: f32) -> f32 {
 /// assert!(v[4].is_nan());
 /// ```
 pub fn gelu_exact_f32(values: &mut [f32]) {
-    map_in_place(values, gelu_exact_one);
+    map_selected(values, gelu_exact_one);
+}
+
+/// [`gelu_exact_f32`] on a chosen [`KernelPath`]: the same bits on every path
+/// (`tests/kernel_paths.rs`).
+///
+/// Errors: [`PathUnavailable`] if this CPU lacks the path (`values` is then untouched).
+///
+/// ```
+/// use chapter4::{KernelPath, gelu_exact_f32, gelu_exact_f32_on};
+/// let mut selected = [-1.0f32, 2.5];
+/// gelu_exact_f32(&mut selected);
+/// for path in KernelPath::available() {
+///     let mut on_path = [-1.0f32, 2.5];
+///     gelu_exact_f32_on(path, &mut on_path)?;
+///     assert_eq!(on_path.map(f32::to_bits), selected.map(f32::to_bits), "{}", path.name());
+/// }
+/// # Ok::<(), chapter4::PathUnavailable>(())
+/// ```
+pub fn gelu_exact_f32_on(path: KernelPath, values: &mut [f32]) -> Result<(), PathUnavailable> {
+    map_on(path, values, gelu_exact_one)
 }
 
 #[cfg(test)]

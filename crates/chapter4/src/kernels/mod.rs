@@ -24,20 +24,24 @@
 //! #   call                                              : must not appear
 //! ```
 //!
-//! With `RUSTFLAGS="-C target-cpu=native"` the same source becomes `vmulps` on `ymm`/`zmm`
-//! registers (8 or 16 lanes). The results are bit-for-bit the same either way: Rust never fuses
+//! The same source is also compiled for AVX2 (8 lanes, `vmulps` on `ymm` registers) and
+//! AVX-512 (16 lanes, `zmm`), and the widest path the CPU has is chosen at run time
+//! ([`KernelPath`], `dispatch.rs`), so a default build runs as fast as one made with
+//! `-C target-cpu=native`. The results are bit-for-bit the same on every path: Rust never fuses
 //! `a * b + c` into an FMA unless asked to (`f32::mul_add`), and no approximate instruction
 //! (`rcpps`, `rsqrtps`) is used.
 
+mod dispatch;
 mod exact_f32;
 mod exp_f32;
 mod sigmoid_f32;
 mod tanh_f32;
 mod x_sigmoid_f32;
 
-pub use exact_f32::gelu_exact_f32;
-pub use sigmoid_f32::gelu_sigmoid_f32;
-pub use tanh_f32::gelu_tanh_f32;
+pub use dispatch::{KernelPath, PathUnavailable};
+pub use exact_f32::{gelu_exact_f32, gelu_exact_f32_on};
+pub use sigmoid_f32::{gelu_sigmoid_f32, gelu_sigmoid_f32_on};
+pub use tanh_f32::{gelu_tanh_f32, gelu_tanh_f32_on};
 
 /// Elements per chunk: 16 `f32` are four SSE2 registers, two AVX2 registers or one AVX-512
 /// register, enough independent work to hide the latency of each instruction.

@@ -1,6 +1,6 @@
 //! The sigmoid approximation of GELU as an in-place `f32` kernel.
 
-use super::map_in_place;
+use super::dispatch::{KernelPath, PathUnavailable, map_on, map_selected};
 use super::x_sigmoid_f32::x_sigmoid;
 
 /// The slope 1.702, rounded to `f32` (1.70200002...).
@@ -29,5 +29,27 @@ const SIGMOID_K: f32 = 1.702;
 /// assert!(v[3].is_nan() && v[4] == 0.0);
 /// ```
 pub fn gelu_sigmoid_f32(values: &mut [f32]) {
-    map_in_place(values, |x| x_sigmoid(x, SIGMOID_K * x));
+    map_selected(values, gelu_sigmoid_one);
+}
+
+/// [`gelu_sigmoid_f32`] on a chosen [`KernelPath`]: the same bits on every path.
+///
+/// Errors: [`PathUnavailable`] if this CPU lacks the path (`values` is then untouched).
+///
+/// ```
+/// use chapter4::{KernelPath, gelu_sigmoid_f32, gelu_sigmoid_f32_on};
+/// let mut on_each = [0.5f32, -3.0];
+/// gelu_sigmoid_f32_on(KernelPath::Portable, &mut on_each)?;
+/// let mut selected = [0.5f32, -3.0];
+/// gelu_sigmoid_f32(&mut selected);
+/// assert_eq!(on_each, selected);
+/// # Ok::<(), chapter4::PathUnavailable>(())
+/// ```
+pub fn gelu_sigmoid_f32_on(path: KernelPath, values: &mut [f32]) -> Result<(), PathUnavailable> {
+    map_on(path, values, gelu_sigmoid_one)
+}
+
+#[inline(always)]
+fn gelu_sigmoid_one(x: f32) -> f32 {
+    x_sigmoid(x, SIGMOID_K * x)
 }

@@ -1,6 +1,6 @@
 //! The tanh approximation of GELU as an in-place `f32` kernel.
 
-use super::map_in_place;
+use super::dispatch::{KernelPath, PathUnavailable, map_on, map_selected};
 use super::x_sigmoid_f32::x_sigmoid;
 
 /// `sqrt(8/pi)` and `0.044715 sqrt(8/pi)`, rounded to `f32`: `2u = x (TANH_A + TANH_B x^2)`.
@@ -33,6 +33,28 @@ const TANH_B: f32 = 0.071354814;
 /// ```
 // ANCHOR: gelu_tanh_f32
 pub fn gelu_tanh_f32(values: &mut [f32]) {
-    map_in_place(values, |x| x_sigmoid(x, x * (TANH_A + TANH_B * (x * x))));
+    map_selected(values, gelu_tanh_one);
+}
+
+/// [`gelu_tanh_f32`] on a chosen [`KernelPath`]: the same bits on every path.
+///
+/// Errors: [`PathUnavailable`] if this CPU lacks the path (`values` is then untouched).
+///
+/// ```
+/// use chapter4::{KernelPath, gelu_tanh_f32, gelu_tanh_f32_on};
+/// let mut on_each = [0.5f32, -3.0];
+/// gelu_tanh_f32_on(KernelPath::Portable, &mut on_each)?;
+/// let mut selected = [0.5f32, -3.0];
+/// gelu_tanh_f32(&mut selected);
+/// assert_eq!(on_each, selected);
+/// # Ok::<(), chapter4::PathUnavailable>(())
+/// ```
+pub fn gelu_tanh_f32_on(path: KernelPath, values: &mut [f32]) -> Result<(), PathUnavailable> {
+    map_on(path, values, gelu_tanh_one)
+}
+
+#[inline(always)]
+fn gelu_tanh_one(x: f32) -> f32 {
+    x_sigmoid(x, x * (TANH_A + TANH_B * (x * x)))
 }
 // ANCHOR_END: gelu_tanh_f32

@@ -1,0 +1,192 @@
+//! Runtime CPU dispatch: one kernel source, compiled for several instruction sets, and the best
+//! one the CPU offers chosen once, at the first call.
+//!
+//! `#[target_feature(enable = "avx2")]` compiles one function as if the whole build had
+//! `-C target-cpu=<something with AVX2>`: everything inlined into it (our `#[inline(always)]`
+//! element functions and [`map_in_place`]) is vectorised with 8-lane `ymm` instructions instead of
+//! SSE2's 4 lanes. Calling such a function on a CPU without AVX2 would be undefined behaviour
+//! (an illegal instruction at best), which is why the call is `unsafe`: [`KernelPath::is_available`]
+//! asks the CPU (`is_x86_feature_detected!`, which also checks that the operating system saves
+//! the wider registers), and the paths below are only taken after that check. This is the one
+//! place in the workspace where `unsafe` is allowed (CONTRIBUTING.md).
+//!
+//! **Same bits on every path.** The element functions use `+ - * /`, comparisons, selects and
+//! bit operations only. IEEE 754 defines each of those to the last bit, whatever the register
+//! width, and Rust never contracts `a * b + c` into a fused multiply-add on its own, nor uses an
+//! approximate instruction (`rcpps`, `rsqrtps`). So a path changes how many elements one
+//! instruction handles, never what any element becomes. `tests/kernel_paths.rs` checks it bit for
+//! bit on every path the machine has, and `examples/exhaustive_f32.rs --all-paths` over all 2^32
+//! inputs.
+
+#![allow(unsafe_code)]
+
+use std::sync::OnceLock;
+
+use super::map_in_place;
+
+/// An instruction set the `f32` kernels are compiled for.
+///
+/// ```
+/// use chapter4::KernelPath;
+/// for path in KernelPath::available() {
+///     let mut values = [1.0f32];
+///     chapter4::gelu_exact_f32_on(path, &mut values)?;
+///     println!("{}: {}", path.name(), values[0]);
+/// }
+/// # Ok::<(), chapter4::PathUnavailable>(())
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum KernelPath {
+    /// The build target's baseline, with no runtime detection: SSE2 (4 lanes) on x86-64, NEON on
+    /// aarch64, scalar code elsewhere. Always available.
+    Portable,
+    /// x86-64 with AVX2 and FMA (8 lanes); Intel since 2013 (Haswell), AMD since 2015.
+    Avx2Fma,
+    /// x86-64 with AVX-512F (16 lanes); Intel server chips since 2017, AMD since Zen 4.
+    Avx512,
+}
+
+impl KernelPath {
+    /// Every path, from the baseline to the widest.
+    ///
+    /// ```
+    /// use chapter4::KernelPath;
+    /// assert_eq!(KernelPath::ALL[0], KernelPath::Portable);
+    /// assert_eq!(KernelPath::ALL.len(), 3);
+    /// ```
+    pub const ALL: [KernelPath; 3] = [KernelPath::Portable, KernelPath::Avx2Fma, KernelPath::Avx512];
+
+    /// A short name for tables and messages: `portable`, `avx2+fma`, `avx512`.
+    ///
+    /// ```
+    /// use chapter4::KernelPath;
+    /// assert_eq!(KernelPath::Avx2Fma.name(), "avx2+fma");
+    /// ```
+    pub fn name(self) -> &'static str {
+        match self {
+            KernelPath::Portable => "portable",
+            KernelPath::Avx2Fma => "avx2+fma",
+            KernelPath::Avx512 => "avx512",
+        }
+    }
+
+    /// The path named `name` (as [`KernelPath::name`] writes it), or `None`.
+    ///
+    /// ```
+    /// use chapter4::KernelPath;
+    /// assert_eq!(KernelPath::from_name("avx512"), Some(KernelPath::Avx512));
+    /// assert_eq!(KernelPath::from_name("sse4"), None);
+    /// ```
+    pub fn from_name(name: &str) -> Option<KernelPath> {
+        KernelPath::ALL.into_iter().find(|path| path.name() == name)
+    }
+
+    /// Does this CPU (and its operating system) support the path? `Portable` always does; the
+    /// x86-64 paths are detected at run time, and are never available on other architectures.
+    ///
+    /// ```
+    /// use chapter4::KernelPath;
+    /// assert!(KernelPath::Portable.is_available());
+    /// ```
+    pub fn is_available(self) -> bool {
+        match self {
+            KernelPath::Portable => true,
+            #[cfg(target_arch = "x86_64")]
+            KernelPath::Avx2Fma => is_x86_feature_detected!("avx2") && is_x86_feature_detected!("fma"),
+            #[cfg(target_arch = "x86_64")]
+            KernelPath::Avx512 => is_x86_feature_detected!("avx512f"),
+            #[cfg(not(target_arch = "x86_64"))]
+            KernelPath::Avx2Fma | KernelPath::Avx512 => false,
+        }
+    }
+
+    /// The paths this machine supports, baseline first.
+    ///
+    /// ```
+    /// let paths = chapter4::KernelPath::available();
+    /// assert_eq!(paths[0], chapter4::KernelPath::Portable);
+    /// ```
+    pub fn available() -> Vec<KernelPath> {
+        KernelPath::ALL.into_iter().filter(|path| path.is_available()).collect()
+    }
+
+    /// The path the kernels use: the widest available one, detected once and then remembered.
+    ///
+    /// ```
+    /// let path = chapter4::KernelPath::selected();
+    /// assert!(path.is_available());
+    /// assert_eq!(path, *chapter4::KernelPath::available().last().unwrap());
+    /// ```
+    pub fn selected() -> KernelPath {
+        static SELECTED: OnceLock<KernelPath> = OnceLock::new();
+        *SELECTED.get_or_init(|| {
+            KernelPath::ALL.into_iter().rev().find(|path| path.is_available()).unwrap_or(KernelPath::Portable)
+        })
+    }
+}
+
+/// Applies `f` to every element of `values` on [`KernelPath::selected`] (always available).
+#[inline(always)]
+pub(super) fn map_selected(values: &mut [f32], f: impl Fn(f32) -> f32 + Copy) {
+    if map_on(KernelPath::selected(), values, f).is_err() {
+        map_in_place(values, f); // not reached: the selected path is available by construction
+    }
+}
+
+/// Asked for a path this CPU does not support.
+///
+/// ```
+/// use chapter4::{KernelPath, PathUnavailable};
+/// let error = PathUnavailable(KernelPath::Avx512);
+/// assert_eq!(error.to_string(), "this CPU does not support the avx512 kernel path");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PathUnavailable(pub KernelPath);
+
+impl std::fmt::Display for PathUnavailable {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "this CPU does not support the {} kernel path", self.0.name())
+    }
+}
+
+impl std::error::Error for PathUnavailable {}
+
+/// Applies `f` to every element of `values` with the loop compiled for `path`, or
+/// [`PathUnavailable`] if the CPU does not support it (then `values` is untouched).
+#[inline(always)]
+pub(super) fn map_on(
+    path: KernelPath,
+    values: &mut [f32],
+    f: impl Fn(f32) -> f32,
+) -> Result<(), PathUnavailable> {
+    if !path.is_available() {
+        return Err(PathUnavailable(path));
+    }
+    match path {
+        KernelPath::Portable => map_in_place(values, f),
+        // SAFETY: `is_available` has just confirmed that the CPU and the OS support AVX2 and
+        // FMA, the features `map_avx2_fma` is compiled for.
+        #[cfg(target_arch = "x86_64")]
+        KernelPath::Avx2Fma => unsafe { map_avx2_fma(values, f) },
+        // SAFETY: as above, for AVX-512F.
+        #[cfg(target_arch = "x86_64")]
+        KernelPath::Avx512 => unsafe { map_avx512(values, f) },
+        #[cfg(not(target_arch = "x86_64"))]
+        KernelPath::Avx2Fma | KernelPath::Avx512 => return Err(PathUnavailable(path)),
+    }
+    Ok(())
+}
+
+/// [`map_in_place`] compiled for AVX2 and FMA.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2,fma")]
+fn map_avx2_fma(values: &mut [f32], f: impl Fn(f32) -> f32) {
+    map_in_place(values, f);
+}
+
+/// [`map_in_place`] compiled for AVX-512F.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx512f,avx2,fma")]
+fn map_avx512(values: &mut [f32], f: impl Fn(f32) -> f32) {
+    map_in_place(values, f);
+}
