@@ -51,7 +51,7 @@ pub(crate) fn mul_pow2(x: f64, k: i32) -> f64 {
 pub struct Scaled {
     /// The significant part, kept between about 2^-10 and 2^6 in magnitude.
     pub mantissa: DoubleDouble,
-    /// The power of two: down to -4039 for `e^-2800`.
+    /// The power of two: down to -2954 for the normal tail at 64 and -4039 for `e^-2800`.
     pub exponent: i32,
 }
 
@@ -184,7 +184,7 @@ mod tests {
         assert!(z == 0.0 && z.is_sign_positive());
         let z = scaled(-1.0, 1e-20, -1150).to_f64();
         assert!(z == 0.0 && z.is_sign_negative());
-        // Beyond what mul_pow2 scales by (e^-2800 = 2^-4039.6), no panic:
+        // Beyond what mul_pow2 scales by (Q(64) = 2^-2962, e^-2800 = 2^-4039.6), no panic:
         for exponent in [-2044, -2045, -2962, -4039, i32::MIN] {
             let z = scaled(-0.7, 1e-20, exponent).to_f64();
             assert!(z == 0.0 && z.is_sign_negative(), "{exponent}: {z}");
