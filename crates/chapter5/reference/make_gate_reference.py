@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Write reference/gate_reference.csv: GELU with a mean and a scale, f(x) = x Phi(z) with
-z = (x - mu) / sigma, and its partial derivatives, for about 3,000 f64 triples (mu, sigma, x).
+z = (x - mu) / sigma, and its partial derivatives, for about 4,900 f64 triples (mu, sigma, x).
 
     value  = x Phi(z)
     dx     = Phi(z) + (x / sigma) phi(z)
@@ -21,10 +21,14 @@ value lies too close to a tie).
 Which triples: mu uniform in [-3, 3] and sigma log-uniform in [0.05, 5] (plus the corners and
 (0, 1)), with x = mu + z sigma rounded to f64 for z on a grid from -38 to 10, random z in
 [-38, 10], z in the far left tail [-38.6, -36.5] where the results become subnormal, and x at the
-zero of dx (found by bisection in mpmath) with its neighbours a few ULP apart; and 472 rows at
-extreme scales (sigma from 1e-302 to 1e306, |mu| up to 7e307, x = mu + z sigma).
+zero of dx (found by bisection in mpmath) with its neighbours a few ULP apart; 472 rows at
+extreme scales (sigma from 1e-302 to 1e306, |mu| up to 7e307, x = mu + z sigma); and a far-tail
+block (its own seed, FAR_TAIL_SEED, so the rows above and the --random rows are unchanged by it):
+z from -40 down to -70 with a huge |x| (2^85 to f64::MAX) and sigma = (x - mu) / z, where x Phi(z)
+is still a normal or subnormal f64 down to z = -53.86, and zero beyond (the code's cutoff is -64).
 
-Deterministic (seed 20261205, only +, * and mpmath): re-running reproduces the file byte for byte.
+Deterministic (seeds 20261205 and 20261206, only +, *, / and mpmath): re-running reproduces the
+file byte for byte.
 Usage (mpmath needed):
     python3 crates/chapter5/reference/make_gate_reference.py        # the committed table, ~5 s
     python3 crates/chapter5/reference/make_gate_reference.py --random 100000 --out /tmp/dense.csv
@@ -42,9 +46,11 @@ from mpmath import mp, mpf
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "..", "numerics", "reference"))
-from make_reference import PREC, bits, decimal, next_down, next_up, round_to_f64  # noqa: E402
+from make_reference import (  # noqa: E402
+    PREC, bits, decimal, next_down, next_up, round_to_f64, upper_tail_asymptotic)
 
 SEED = 20261205
+FAR_TAIL_SEED = 20261206
 WORK = PREC + 64
 
 
@@ -53,6 +59,8 @@ def exact(mu, sigma, x):
     mu, sigma, x = mpf(mu), mpf(sigma), mpf(x)
     z = (x - mu) / sigma
     cdf = mp.erfc(-z / mp.sqrt(2)) / 2
+    if z < -40 and abs(upper_tail_asymptotic(-z) / cdf - 1) > mpf(2) ** -200:
+        raise RuntimeError("erfc and the asymptotic series disagree at z = %s" % z)
     pdf = mp.exp(-z * z / 2) / mp.sqrt(2 * mp.pi)
     slope = x / sigma * pdf
     return z, x * cdf, cdf + slope, -slope, -slope * z, max(abs(cdf), abs(slope))
@@ -89,6 +97,51 @@ def parameters(rng):
     return pairs
 
 
+def log2_cdf(z):
+    """log2 Phi(z) for a float z < 0, at WORK bits."""
+    with mp.workprec(WORK):
+        return mp.log(mp.erfc(-mpf(z) / mp.sqrt(2)) / 2, 2)
+
+
+def far_tail_triples():
+    """z in [-70, -40] with |x| from 2^85 to f64::MAX (x < 0, sigma = (x - mu) / z, huge too),
+    where Phi(z) is below 2^-1160 and yet x Phi(z) may be a normal or subnormal f64. For each
+    drawn z the exponent of x is chosen from log2 Phi(z) so that the result lands where wanted."""
+    rng = random.Random(FAR_TAIL_SEED)
+    triples = set()
+
+    def add(mu, z, mantissa, exponent):
+        x = -math.ldexp(mantissa, exponent)
+        triples.add((mu, (x - mu) / z, x))
+
+    # Normal results: |x| Phi(z) >= 2^-1021 needs an exponent of x of at least -1021 - log2 Phi(z)
+    # (possible for z > -53.17 only).
+    for _ in range(200):
+        mu, z = rng.uniform(-3.0, 3.0), rng.uniform(-53.1, -40.0)
+        lowest = max(85, int(mp.ceil(-1021 - log2_cdf(z))) + 1)
+        add(mu, z, rng.uniform(1.0, 2.0), rng.randint(lowest, 1023))
+    # Subnormal results: |x| Phi(z) in [2^-1074, 2^-1022), up to the largest x at z = -53.8.
+    for _ in range(60):
+        mu, z = rng.uniform(-3.0, 3.0), rng.uniform(-53.8, -40.0)
+        exponent = int(mp.ceil(-1074 - log2_cdf(z))) + rng.randint(0, 50)
+        if exponent <= 1023:
+            add(mu, z, rng.uniform(1.0, 2.0), exponent)
+    # Just below half the smallest subnormal: |x| Phi(z) in [2^-1077, 2^-1075), a zero.
+    for _ in range(20):
+        mu, z = rng.uniform(-3.0, 3.0), rng.uniform(-53.8, -40.0)
+        add(mu, z, rng.uniform(1.0, 2.0), int(mp.floor(-1076 - log2_cdf(z))))
+    # Zero for every finite x from z = -53.86 down: the largest x, between -53.86 and the code's
+    # cutoff -64 (computed) and below it (returned as a zero).
+    for z in [-54.0, -56.5, -60.0, -63.99, -64.01, -64.5, -70.0]:
+        add(rng.uniform(-3.0, 3.0), z, 2.0 - 2.0**-52, 1023)
+    # z = -64 and z = -40 exactly (mu = 0, sigma = |x| / 64 and |x| / 40 exact powers of two);
+    # at z = -40, |x| = 40 2^81 ~ 2^86.3 gives the smallest subnormal, 40 2^80 a zero.
+    triples.add((0.0, 2.0**1017, -2.0**1023))
+    for exponent in [80, 81, 990]:
+        triples.add((0.0, 2.0**exponent, -40 * 2.0**exponent))
+    return triples
+
+
 def sample_triples(extra_random):
     rng = random.Random(SEED)
     triples = set()
@@ -120,6 +173,7 @@ def sample_triples(extra_random):
             triples.add((mu, sigma, mu + (-38.0 + i) * sigma))
         for _ in range(10):
             triples.add((mu, sigma, mu + rng.uniform(-38.0, 10.0) * sigma))
+    triples.update(far_tail_triples())
     # Optional extra random triples, for a denser (not committed) table.
     for _ in range(extra_random):
         mu = rng.uniform(-3.0, 3.0)
@@ -137,8 +191,8 @@ def main():
     lines = [
         "# GELU with mean mu and scale sigma: value = x Phi(z), z = (x - mu) / sigma, and its partials",
         "# dx = Phi(z) + (x/sigma) phi(z), dmu = -(x/sigma) phi(z), dsigma = -(x z/sigma) phi(z).",
-        "# Generated by reference/make_gate_reference.py (mpmath %s, %d-bit arithmetic, seed %d); "
-        "do not edit by hand." % (mpmath.__version__, WORK, SEED),
+        "# Generated by reference/make_gate_reference.py (mpmath %s, %d-bit arithmetic, seeds %d and %d); "
+        "do not edit by hand." % (mpmath.__version__, WORK, SEED, FAR_TAIL_SEED),
         "# *_rn: the correctly rounded f64 as IEEE 754 bit patterns in hex; dx_scale_rn: the larger",
         "# of |Phi(z)| and |(x/sigma) phi(z)|, rounded; z and dx: exact, 20 and 30 significant digits.",
         "mu,sigma,x,z,value_rn,dx_rn,dmu_rn,dsigma_rn,dx_scale_rn,dx",

@@ -14,15 +14,20 @@
 //! (with `sigma` tiny) without overflowing an intermediate.
 
 use crate::error::Chapter5Error;
-use numerics::{DoubleDouble, Scaled, density_dd, std_normal_cdf, two_sum, upper_tail_dd};
+use numerics::{DoubleDouble, Scaled, UPPER_TAIL_DD_MAX, density_dd, std_normal_cdf, two_sum, upper_tail_dd};
 
 /// From `z >= 8.5` on the value rounds to `x`: `1 - Phi(8.5) < 2^-56`, below half the relative
 /// spacing of `f64` just below `x`.
 const VALUE_SATURATION: f64 = 8.5;
 
-/// Below `z = -40` (and at `|z| >= 40` for the partials) the tail factors are below 2^-1155;
-/// see [`GeluMuSigma::value`] and [`GeluMuSigma::partials`] for the values returned there.
+/// At `|z| >= 40` the partials' tail factors are below 2^-1155; see [`GeluMuSigma::partials`]
+/// for the values returned there.
 const TAIL_END: f64 = 40.0;
+
+/// Below `z = -64` the value is a signed zero: `Phi(-64) < 2^-2961`, so `|x Phi(z)| < 2^1024 *
+/// 2^-2961 = 2^-1937`, far below half the smallest subnormal (2^-1075), for every finite `x`.
+/// Down to here the scaled tail ([`upper_tail_dd`], whose domain ends at 64) is evaluated.
+const VALUE_ZERO_BELOW: f64 = UPPER_TAIL_DD_MAX;
 
 /// GELU with a learnable mean `mu` and scale `sigma > 0`:
 /// `f(x) = x Phi((x - mu) / sigma)`, where `Phi` is the standard normal CDF. With `mu = 0` and
@@ -131,18 +136,21 @@ impl GeluMuSigma {
     ///   `+-0.0` give `+-0.0`.
     /// * `z >= 8.5` gives exactly `x` (the correctly rounded value: `1 - Phi(8.5) < 2^-56`).
     ///   This includes `z = +inf` when `(x - mu) / sigma` overflows (`sigma` tiny).
-    /// * `z < -40` gives a zero with the sign of `x` (`Phi(z) < 2^-1160`): the correctly rounded
-    ///   value whenever `|x| < 2^85`. Only a huge `|x| >= 2^85` with a still larger `sigma` (so
-    ///   that `-54 < z < -40`) has a nonzero exact value there, at most `|x| 2^-1160`; this
-    ///   zero is then outside the accuracy claim below.
+    /// * `z < -64` gives a zero with the sign of `x`, the correctly rounded value for every finite
+    ///   `x`: `|x Phi(z)| < 2^1024 Phi(-64) < 2^-1937`. Above that the scaled tail is evaluated:
+    ///   for `z < -40` (`Phi(z) < 2^-1160`) the result is nonzero only for a huge `|x| > 2^85`
+    ///   with a still larger `sigma`, and it rounds to zero by itself for every finite `x` once
+    ///   `z < -53.86` (`Phi(z) < 2^-2099`).
     /// * Subnormal results are rounded once onto the subnormal grid.
     ///
     /// **Accuracy** (`tests/gate_accuracy.rs`, against the mpmath table
-    /// `reference/gate_reference.csv`, 4601 rows): within 2 ULP wherever the result is a normal
+    /// `reference/gate_reference.csv`, 4892 rows): within 2 ULP wherever the result is a normal
     /// `f64`, and within 4 steps of the grid where it is subnormal. By analysis the value before
-    /// the final rounding is within about 2^-56 relative, so within 1 ULP. Measured: at most
-    /// 1 ULP on the table and on a denser 104,601-row one (`--random 100000`), and 0 steps on
-    /// the subnormal rows. Outside the claim: the zero for `z < -40` with `|x| >= 2^85` (above).
+    /// the final rounding is within about 2^-56 relative, so within 1 ULP. This holds for every
+    /// finite `x` and valid `(mu, sigma)`, the far tail `-64 <= z < -40` with huge `x` and
+    /// `sigma` included (the table's far-tail block: 291 rows with `-70 <= z <= -40`). Measured:
+    /// at most 1 ULP on the table (0 on the far-tail block) and on a denser 104,892-row one
+    /// (`--random 100000`), and 0 steps on the subnormal rows.
     ///
     /// ```
     /// use chapter5::GeluMuSigma;
@@ -155,6 +163,15 @@ impl GeluMuSigma {
     /// // the correctly rounded value (mpmath):
     /// let tail = GeluMuSigma::new(0.1, 0.3)?;
     /// assert_eq!(tail.value(-8.9), -4.3669753951615835e-197);
+    /// // Huge x and sigma: z = (-5e301 - 0.5) / 1e300 = -50.0000000000000012, Phi(z) = 2^-1810,
+    /// // yet x Phi(z) is a normal double (mpmath):
+    /// let wide = GeluMuSigma::new(0.5, 1e300)?;
+    /// assert_eq!(wide.value(-5e301), -5.402989733807862e-244);
+    /// // z = -53.4999999999999961: a subnormal result, rounded once onto the grid (mpmath):
+    /// assert_eq!(GeluMuSigma::new(-2.0, 1e300)?.value(-5.35e301), -1.2e-322);
+    /// // z = -179.8 < -64: zero even for the largest x.
+    /// let zero = GeluMuSigma::new(0.0, 1e306)?.value(-f64::MAX);
+    /// assert_eq!(zero.to_bits(), (-0.0f64).to_bits());
     /// assert_eq!(gate.value(f64::INFINITY), f64::INFINITY);
     /// assert!(gate.value(f64::NAN).is_nan());
     /// # Ok::<(), chapter5::Chapter5Error>(())
@@ -176,7 +193,7 @@ impl GeluMuSigma {
         if z.hi >= VALUE_SATURATION {
             return x;
         }
-        if z.hi < -TAIL_END {
+        if z.hi < -VALUE_ZERO_BELOW {
             return 0.0_f64.copysign(x);
         }
         // ANCHOR: value
@@ -215,7 +232,7 @@ impl GeluMuSigma {
     /// larger of its two terms `Phi(z)` and `(x / sigma) phi(z)` (it has a zero, where the
     /// terms cancel, so its own relative error is unbounded there). Measured on the table: dmu and
     /// dsigma correctly rounded on every row, dx within 0.006 ULP of its larger term (on the
-    /// denser 104,601-row table: at most 1 ULP for each of the three).
+    /// denser 104,892-row table: at most 1 ULP for each of the three).
     ///
     /// ```
     /// use chapter5::GeluMuSigma;

@@ -1,7 +1,8 @@
 //! `GeluMuSigma` against the mpmath table `reference/gate_reference.csv` (written by
 //! `reference/make_gate_reference.py`): mu in [-3, 3], sigma in [0.05, 5], z from -38.6 to 10,
-//! rows at the zero of dx and at the subnormal boundary, and some rows at extreme scales (sigma
-//! from 1e-302 to 1e306, |mu| up to 7e307).
+//! rows at the zero of dx and at the subnormal boundary, some rows at extreme scales (sigma
+//! from 1e-302 to 1e306, |mu| up to 7e307), and a far-tail block (z from -40 down to -70 with
+//! |x| from 2^85 to f64::MAX, where x Phi(z) is still normal or subnormal down to z = -53.86).
 //!
 //! * value within 2 ULP, dmu and dsigma within 4 ULP, wherever the exact result is a normal `f64`;
 //! * dx within 4 ULP of the larger of its two terms `Phi(z)` and `(x / sigma) phi(z)`;
@@ -43,10 +44,18 @@ impl Row {
     }
 }
 
+/// Rows of the committed table, as the documentation quotes it.
+const COMMITTED_ROWS: usize = 4892;
+
+/// The table the tests read: the committed one, or the one `GATE_REFERENCE_CSV` names.
+fn reference_path() -> Option<String> {
+    std::env::var("GATE_REFERENCE_CSV").ok()
+}
+
 fn rows() -> Vec<Row> {
     // GATE_REFERENCE_CSV points at a denser table (see the script's usage), if given.
     let committed = concat!(env!("CARGO_MANIFEST_DIR"), "/reference/gate_reference.csv");
-    let path = std::env::var("GATE_REFERENCE_CSV").unwrap_or_else(|_| committed.to_owned());
+    let path = reference_path().unwrap_or_else(|| committed.to_owned());
     let text = std::fs::read_to_string(&path).unwrap_or_else(|error| panic!("{path}: {error}"));
     let bits = |field: &str| f64::from_bits(u64::from_str_radix(field, 16).expect("hex bits"));
     text.lines()
@@ -117,6 +126,44 @@ fn the_table_covers_the_tail_the_subnormals_and_the_zero_of_dx() {
     let main_range = rows.iter().filter(|row| row.in_main_range()).count();
     assert!(main_range > 3000, "{main_range} rows with mu in [-3, 3], sigma in [0.05, 5]");
     assert!(rows.iter().any(|row| row.sigma < 1e-300) && rows.iter().any(|row| row.sigma > 1e300));
+    if reference_path().is_none() {
+        assert_eq!(rows.len(), COMMITTED_ROWS);
+    }
+}
+
+/// The far-tail block: `z <= -40`, where `Phi(z) < 2^-1160` (no other row of the table has it).
+fn far_tail(rows: Vec<Row>) -> Vec<Row> {
+    rows.into_iter().filter(|row| row.z <= -40.0).collect()
+}
+
+#[test]
+fn the_far_tail_block_has_normal_subnormal_and_zero_results() {
+    let far = far_tail(rows());
+    let normal = far.iter().filter(|row| is_normal(row.value)).count();
+    let subnormal = far.iter().filter(|row| !is_normal(row.value) && row.value != 0.0).count();
+    let zero = far.iter().filter(|row| row.value == 0.0).count();
+    println!("far tail: {} rows, {normal} normal, {subnormal} subnormal, {zero} zero results", far.len());
+    assert!(normal >= 150 && subnormal >= 50 && zero >= 20, "{normal} / {subnormal} / {zero}");
+    // Normal results as far out as z = -53, subnormal ones beyond, and rows below the cutoff -64.
+    assert!(far.iter().any(|row| is_normal(row.value) && row.z < -53.0));
+    assert!(far.iter().any(|row| !is_normal(row.value) && row.value != 0.0 && row.z < -53.5));
+    assert!(far.iter().filter(|row| row.z < -64.0).count() >= 3);
+    assert!(far.iter().any(|row| row.z == -64.0) && far.iter().any(|row| row.z == -40.0));
+    // |x| from just above 2^86 to f64::MAX.
+    assert!(far.iter().any(|row| row.value != 0.0 && row.x.abs() < 2f64.powi(87)));
+    assert!(far.iter().any(|row| row.x == -f64::MAX));
+}
+
+#[test]
+fn value_is_within_2_ulp_in_the_far_tail() {
+    // Here Phi(z) < 2^-1160, yet with |x| up to 2^1024 the result may be a normal double.
+    let far = far_tail(rows());
+    report("value (z <= -40)", 2.0, measure(&far, |row| row.gate().value(row.x), |row| row.value));
+    // Zeros carry the sign of x.
+    for row in far.iter().filter(|row| row.value == 0.0) {
+        let ours = row.gate().value(row.x);
+        assert_eq!(ours.to_bits(), row.value.to_bits(), "{:?}: {ours}", row.at());
+    }
 }
 
 #[test]

@@ -1,4 +1,4 @@
-//! Mills' ratio `R(t) = Q(t) / phi(t)` in double-double, for `0 <= t <= 40`.
+//! Mills' ratio `R(t) = Q(t) / phi(t)` in double-double, for `0 <= t <= 64`.
 //!
 //! Here `Q(t) = P(Z > t) = 1 - Phi(t)` is the upper tail and `phi(t) = exp(-t^2/2) / sqrt(2 pi)`
 //! the density. Q falls from 1/2 to 1e-324 on [0, 38.5]; R only from `sqrt(pi/2) = 1.2533`
@@ -12,13 +12,14 @@
 //!   error of each polynomial below 2^-62). Binades suit a `1/t`-like function: on `[a, 2a]`
 //!   its relative behaviour is the same for every `a`.
 // ANCHOR_END: pieces
-//! * On `[16, 40]`: the classical asymptotic series (integrate `Q(t) = int_t^inf phi` by
+//! * On `[16, 64]`: the classical asymptotic series (integrate `Q(t) = int_t^inf phi` by
 //!   parts again and again):
 //!
 //!   `R(t) = 1/t * (1 - 1/t^2 + 3/t^4 - 15/t^6 + ... + (-1)^n (2n-1)!!/t^(2n) + remainder)`.
 //!
 //!   It diverges for fixed t as n grows, but its remainder has the sign of, and is smaller
-//!   than, the first omitted term. With 14 terms that term is `27!!/t^28 < 2^-64` at t = 16.
+//!   than, the first omitted term. With 14 terms that term is `27!!/t^28 < 2^-64` at t = 16,
+//!   and it only shrinks for larger t (2^-120 at t = 64).
 
 use crate::double_double::DoubleDouble;
 use crate::mills_ratio_coefficients::PIECES;
@@ -51,6 +52,10 @@ impl Piece {
     }
 }
 
+/// The end of the domain of [`mills_ratio`]: far enough for `Q(64) = 2^-2962`, below
+/// `2^-2099 = 2^-1075 / 2^1024`, where even the largest `f64` times `Q` rounds to zero.
+pub(crate) const MILLS_RATIO_MAX: f64 = 64.0;
+
 /// Where the asymptotic series takes over from the polynomial pieces.
 const ASYMPTOTIC_FROM: f64 = 16.0;
 
@@ -69,20 +74,22 @@ const ASYMPTOTIC_COEFFICIENTS: [f64; ASYMPTOTIC_TERMS] = {
     table
 };
 
-/// Mills' ratio `R(t) = Q(t) / phi(t)` for `0 <= t <= 40`, as a double-double with relative
+/// Mills' ratio `R(t) = Q(t) / phi(t)` for `0 <= t <= 64`, as a double-double with relative
 /// error below about 2^-57 (measured below 2^-59).
 ///
-/// Bad input: NaN, or `t` outside `[0, 40]`, gives NaN (no panic).
+/// Bad input: NaN, or `t` outside `[0, 64]`, gives NaN (no panic).
 ///
 /// ```
 /// use numerics::mills_ratio;
 /// // R(0) = sqrt(pi/2), and R(t) is close to 1/t for large t:
 /// assert_eq!(mills_ratio(0.0).hi, 1.2533141373155003);
 /// assert!((mills_ratio(30.0).hi * 30.0 - 1.0).abs() < 1.2e-3);
+/// assert!((mills_ratio(64.0).hi * 64.0 - 1.0).abs() < 2.5e-4);
 /// assert!(mills_ratio(-1.0).hi.is_nan());
+/// assert!(mills_ratio(64.5).hi.is_nan());
 /// ```
 pub fn mills_ratio(t: f64) -> DoubleDouble {
-    if !(0.0..=40.0).contains(&t) {
+    if !(0.0..=MILLS_RATIO_MAX).contains(&t) {
         return DoubleDouble::new(f64::NAN, f64::NAN);
     }
     if t < ASYMPTOTIC_FROM {
@@ -172,9 +179,30 @@ mod tests {
     }
 
     #[test]
+    fn the_series_matches_mpmath_up_to_the_end_of_the_domain() {
+        // (t, R(t) as hi + lo): mpmath 1.3.0, 320 bits, R = (erfc(t/sqrt 2)/2) / phi(t).
+        let exact = [
+            (40.0, 0.02498440420572057, 3.7330316278653e-19),
+            (40.5, 0.02467633206226557, 4.1572650149864134e-19),
+            (45.0, 0.022211264503002377, -1.5717617379877837e-18),
+            (47.3, 0.02113221202293798, 5.988266632933201e-19),
+            (50.0, 0.019992009580853568, -8.79116209684781e-19),
+            (53.85, 0.018563704873813827, 1.2603051125761107e-18),
+            (58.125, 0.017199213324094496, -3.5346715628704217e-19),
+            (61.7, 0.016203201379611096, 1.2374702672122898e-18),
+            (MILLS_RATIO_MAX, 0.01562118809329731, -6.297884238523957e-19),
+        ];
+        for (t, hi, lo) in exact {
+            let error = relative_difference(mills_ratio(t), DoubleDouble::new(hi, lo));
+            assert!(error < 2f64.powi(-59), "t = {t}: {error:e}");
+        }
+        assert!(mills_ratio(MILLS_RATIO_MAX.next_up()).hi.is_nan());
+    }
+
+    #[test]
     fn satisfies_its_differential_equation() {
         // R' = tR - 1: check it with a centred difference at a few points of every piece.
-        for &t in &[0.3, 0.7, 1.2, 1.9, 2.5, 3.9, 5.0, 7.5, 9.0, 15.0, 17.0, 30.0, 39.0] {
+        for &t in &[0.3, 0.7, 1.2, 1.9, 2.5, 3.9, 5.0, 7.5, 9.0, 15.0, 17.0, 30.0, 39.0, 45.0, 63.9] {
             let h = 1e-5;
             let derivative = (mills_ratio(t + h) - mills_ratio(t - h)).hi / (2.0 * h);
             let r = mills_ratio(t).hi;

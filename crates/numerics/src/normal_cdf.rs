@@ -36,16 +36,22 @@ pub(crate) const SATURATION: f64 = 8.5;
 /// general code rounds to 0 by itself.)
 pub(crate) const UNDERFLOW: f64 = -40.0;
 
-/// The upper tail `Q(t) = P(Z > t) = 1 - Phi(t) = phi(t) R(t)` for `0 <= t <= 40`, as a
-/// [`Scaled`] value (it reaches 2^-1160 at t = 40), relative error below about 2^-57.
+/// The upper tail `Q(t) = P(Z > t) = 1 - Phi(t) = phi(t) R(t)` for `0 <= t <= 64` (the domain
+/// of [`mills_ratio`]), as a [`Scaled`] value (it reaches 2^-1160 at t = 40 and 2^-2962 at 64),
+/// relative error below about 2^-57.
 ///
-/// Bad input: NaN or `t` outside `[0, 40]` gives a NaN mantissa (no panic).
+/// Bad input: NaN or `t` outside `[0, 64]` gives a NaN mantissa (no panic).
 ///
 /// ```
 /// use numerics::upper_tail;
 /// assert_eq!(upper_tail(0.0).to_f64(), 0.5);
 /// assert_eq!(upper_tail(1.0).to_f64(), 0.15865525393145705);
 /// assert_eq!(upper_tail(38.0).to_f64(), 2.88542835e-316);
+/// // Q(64) = 0.00400066678990511 * 2^-2954 (mpmath), far below every f64:
+/// assert_eq!(upper_tail(64.0).exponent, -2954);
+/// assert!((upper_tail(64.0).mantissa.hi - 0.00400066678990511).abs() < 1e-17);
+/// assert_eq!(upper_tail(64.0).to_f64(), 0.0);
+/// assert!(upper_tail(64.5).mantissa.hi.is_nan());
 /// ```
 // ANCHOR: upper_tail
 pub fn upper_tail(t: f64) -> Scaled {

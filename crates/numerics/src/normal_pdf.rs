@@ -5,7 +5,7 @@ use crate::scaled::Scaled;
 use crate::scaled_exp::exp_neg_half_square;
 
 /// Beyond this `|x|`, `phi(x) < e^-1058` rounds to `+0.0` (the smallest subnormal is
-/// `2^-1074 = e^-744.4`), and [`exp_neg_half_square`] would leave its domain.
+/// `2^-1074 = e^-744.4`).
 const DENSITY_ZERO_FROM: f64 = 46.0;
 
 /// The standard normal probability density, `phi(x) = exp(-x^2/2) / sqrt(2 pi)`, the
@@ -39,7 +39,8 @@ pub fn std_normal_pdf(x: f64) -> f64 {
     density(x.abs()).to_f64()
 }
 
-/// `phi(t)` unrounded, as a [`Scaled`] value, for `0 <= t <= 46`.
+/// `phi(t)` unrounded, as a [`Scaled`] value, for `0 <= t <= 74.8` (the domain of
+/// [`exp_neg_half_square`]); NaN mantissa beyond.
 pub(crate) fn density(t: f64) -> Scaled {
     let gaussian = exp_neg_half_square(t);
     Scaled { mantissa: gaussian.mantissa * FRAC_1_SQRT_2PI, exponent: gaussian.exponent }

@@ -21,7 +21,11 @@ fn pow2(k: i32) -> f64 {
     f64::from_bits(((k + 1023) as u64) << 52)
 }
 
-/// `x * 2^k` with a single rounding, for `|k| <= 2046`.
+/// The smallest `k` that [`mul_pow2`] takes: `2^k` is applied as two normal powers of two,
+/// each at least 2^-1022.
+const MUL_POW2_MIN: i32 = -2044;
+
+/// `x * 2^k` with a single rounding, for `-2044 <= k <= 2046`.
 ///
 /// `2^k` itself need not be an `f64` (for example 2^-1150), so the scaling is applied in two
 /// halves, each a normal power of two. For the arguments used in this crate (`|x|` between
@@ -47,14 +51,15 @@ pub(crate) fn mul_pow2(x: f64, k: i32) -> f64 {
 pub struct Scaled {
     /// The significant part, kept between about 2^-10 and 2^6 in magnitude.
     pub mantissa: DoubleDouble,
-    /// The power of two, down to about -1160.
+    /// The power of two: down to -2954 for the normal tail at 64 and -4039 for `e^-2800`.
     pub exponent: i32,
 }
 
 impl Scaled {
     /// The plain double-double, for values that are known to be large enough (exponent
     /// above about -900, and below 900): then both scalings are exact. Below that the low
-    /// part loses bits (it may become subnormal or zero); no panic.
+    /// part loses bits (it may become subnormal or zero); below an exponent of -2044 it is a
+    /// signed zero, as in [`Scaled::to_f64`]. No panic.
     ///
     /// ```
     /// use numerics::{DoubleDouble, Scaled};
@@ -62,6 +67,9 @@ impl Scaled {
     /// assert_eq!(v.to_double_double(), DoubleDouble::new(0.1875, 1.25e-21));
     /// ```
     pub fn to_double_double(self) -> DoubleDouble {
+        if self.exponent < MUL_POW2_MIN {
+            return DoubleDouble::from(self.mantissa.hi * 0.0); // see `to_f64`
+        }
         DoubleDouble::new(
             mul_pow2(self.mantissa.hi, self.exponent),
             mul_pow2(self.mantissa.lo, self.exponent),
@@ -70,7 +78,9 @@ impl Scaled {
 
     /// The nearest `f64` to the value (ties would go to even, but transcendental values are
     /// never exact ties), correctly rounded also when the result is subnormal or zero.
-    /// The exponent must lie in `[-2046, 2046]` minus the mantissa's own exponent range;
+    /// An exponent below -2044 gives a zero with the sign of the mantissa: the correctly rounded
+    /// value for any mantissa below 2^968 in magnitude (the value is then below 2^-1077).
+    /// Otherwise the exponent must lie in `[-2044, 2046]` minus the mantissa's own exponent range.
     /// NaN mantissas give NaN. A subnormal result from a tiny mantissa with a small exponent
     /// (above -53) is `hi` rounded once, within half a subnormal step.
     ///
@@ -80,10 +90,15 @@ impl Scaled {
     /// assert_eq!(v.to_f64(), 0.1875);
     /// let tiny = Scaled { mantissa: DoubleDouble::new(1.0, 0.0), exponent: -1074 };
     /// assert_eq!(tiny.to_f64(), 5e-324);
+    /// let far = Scaled { mantissa: DoubleDouble::new(-0.7, 0.0), exponent: -2962 };
+    /// assert_eq!(far.to_f64().to_bits(), (-0.0f64).to_bits());
     /// ```
     pub fn to_f64(self) -> f64 {
         let DoubleDouble { hi, lo } = self.mantissa;
         let e = self.exponent;
+        if e < MUL_POW2_MIN {
+            return hi * 0.0; // a signed zero (NaN stays NaN)
+        }
 
         // Normal result: `hi` is already the correctly rounded `hi + lo`, and scaling a
         // normal result by a power of two is exact. (If the exact product were below
@@ -169,5 +184,13 @@ mod tests {
         assert!(z == 0.0 && z.is_sign_positive());
         let z = scaled(-1.0, 1e-20, -1150).to_f64();
         assert!(z == 0.0 && z.is_sign_negative());
+        // Beyond what mul_pow2 scales by (Q(64) = 2^-2962, e^-2800 = 2^-4039.6), no panic:
+        for exponent in [-2044, -2045, -2962, -4039, i32::MIN] {
+            let z = scaled(-0.7, 1e-20, exponent).to_f64();
+            assert!(z == 0.0 && z.is_sign_negative(), "{exponent}: {z}");
+            assert_eq!(scaled(0.7, 1e-20, exponent).to_f64().to_bits(), 0, "{exponent}");
+            assert_eq!(scaled(0.7, 1e-20, exponent).to_double_double().hi.to_bits(), 0, "{exponent}");
+        }
+        assert!(scaled(f64::NAN, f64::NAN, -3000).to_f64().is_nan());
     }
 }

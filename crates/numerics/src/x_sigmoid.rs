@@ -89,8 +89,9 @@ pub fn x_sigmoid(x: f64, t: DoubleDouble) -> f64 {
 // ANCHOR_END: x_sigmoid
 
 /// The same for a huge `|x|` (above 2^900) or a very negative `t` (`-2200 < t < -800`):
-/// `x = xm 2^xe` with `1 <= |xm| < 2`, and `e^-|t| = (e^-|t|/2)^2` when `|t|` is beyond what
-/// [`exp_neg`] takes; every power of two is kept apart until the single final rounding.
+/// `x = xm 2^xe` with `1 <= |xm| < 2`, and `e^-|t| = (e^-|t|/2)^2` for `|t| > 800` (written
+/// when [`exp_neg`] stopped at 1100); every power of two is kept apart until the single final
+/// rounding.
 fn x_sigmoid_split(x: f64, t: DoubleDouble, abs_t: DoubleDouble) -> f64 {
     let (xm, xe) = split(x);
     let (e, denominator) = if abs_t.hi <= EXPONENT_NEGLIGIBLE_FROM {
