@@ -9,8 +9,10 @@
 use std::path::Path;
 
 mod kernel_inputs;
+mod machine;
 
 pub use kernel_inputs::*;
+pub use machine::{machine, rustc_version};
 
 /// One benchmark of a group: its name, mean time per iteration, and elements per iteration.
 ///

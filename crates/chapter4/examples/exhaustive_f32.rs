@@ -5,7 +5,7 @@
 //! portable one anywhere, or if `gelu_exact_f32` is ever more than 4 ULP from GELU.
 
 use chapter4::{
-    KernelPath, PathUnavailable, gelu, gelu_exact_f32_on, gelu_sigmoid, gelu_sigmoid_f32_on, gelu_tanh,
+    KernelError, KernelPath, gelu, gelu_exact_f32_on, gelu_sigmoid, gelu_sigmoid_f32_on, gelu_tanh,
     gelu_tanh_f32_on,
 };
 use numerics::{WorstCase, ulps_f32};
@@ -29,7 +29,7 @@ const REGIONS: [(f32, f32); 14] = [
 ];
 
 /// An in-place `f32` kernel on a chosen path, and the `f64` function it is compared with.
-type Kernel = fn(KernelPath, &mut [f32]) -> Result<(), PathUnavailable>;
+type Kernel = fn(KernelPath, &mut [f32]) -> Result<(), KernelError>;
 type Reference = fn(f64) -> f64;
 
 /// The accuracy `gelu_exact_f32` promises, in ULP.

@@ -5,21 +5,26 @@ Every fit minimises a maximum relative error with the Remez exchange algorithm, 
 (no other dependency), and then chooses f32 coefficients so that rounding them costs little:
 
 1. exp(-r) = 1 - r + r^2 p(r), deg p = 4, on [-0.35, 0.42] (the reduced argument of
-   exp_f32.rs: |a - k ln 2| <= ln 2 / 2 plus a small b <= 0.07).
-   The coefficients are rounded to f32 either all at once or one at a time (lowest degree first,
-   refitting the remaining ones after each rounding), whichever gives the smaller error.
-2. phi(z) = A(z) / B(z), deg A = 3, deg B = 4, on [0.75, 15], such that
+   exp_f32.rs, used by the tanh, sigmoid and SiLU kernels: |a - k ln 2| <= ln 2 / 2 plus a small
+   b <= 0.07). The coefficients are rounded to f32 either all at once or one at a time (lowest
+   degree first, refitting the remaining ones after each rounding), whichever is better.
+2. exp(-r/2) = 1 + r q(r), deg q = 5, on [-0.6935, 0.6935] (gaussian_f32.rs: the exact kernel's
+   reduced argument r = w - 2k ln 2, |r| <= ln 2 plus roundings).
+3. phi(z) = A(z) / B(z), deg A = 3, deg B = 4, on [0.5, 15], such that
    z Q(z) = c e^(-z^2/2) z / (z + phi(z)), c = 1/sqrt(2 pi), Q(z) = Phi(-z) = erfc(z/sqrt 2)/2.
    The error that matters is the relative error of z / (z + phi), which is
    |phi_error| / (z + phi): the Remez weight. P/D is unchanged by scaling A and B together, so
-   2048 common scale factors are tried and the one whose rounded coefficients do best is kept.
+   512 common scale factors are tried and the one whose rounded coefficients do best is kept.
    The kernel multiplies by c 2^-64 rounded to f32, i.e. by c / kappa: the fit absorbs kappa
    (it fits (z + phi) / kappa - z, so that z / (z + A/B) = kappa z / (z + phi)).
-3. E(s) = (Phi(sqrt s) - 1/2) / sqrt s, deg 4, on s in [0, 0.75^2]: near x = 0 the exact
+4. E(s) = (Phi(sqrt s) - 1/2) / sqrt s, deg 3, on s in [0, 0.5^2]: near x = 0 the exact
    kernel computes GELU(x) = x/2 + x^2 E(x^2) instead (exact_f32.rs explains why).
+5. D(s) = (Phi(sqrt s) - 1/2 + sqrt s phi(sqrt s)) / sqrt s, deg 5, on s in [0, 0.75^2]: near
+   x = 0 the exact backward kernel computes GELU'(x) = 1/2 + x D(x^2) (exact_grad_f32.rs).
 
 The output is deterministic; it prints Rust constants (shortest decimal that round-trips to the
-f32) and the errors, as recorded in fit_kernels.txt. Usage: python3 fit_kernels.py  (about 40 s)
+f32) and the errors, as recorded in fit_kernels.txt. Usage: python3 fit_kernels.py  (a few
+minutes)
 """
 
 import struct
@@ -29,7 +34,7 @@ import mpmath as mp
 mp.mp.dps = 40
 
 Z_MAX = mp.mpf(15)
-Z_SMALL = mp.mpf("0.75")
+Z_SMALL = mp.mpf("0.5")
 
 
 def f32(x):
@@ -172,6 +177,35 @@ def fit_small(x_small, deg):
     return emax, err32, rounded
 
 
+def fit_exp_half(lo, hi):
+    """exp(-r/2) = 1 + r q(r), deg q = 5, with minimal relative error."""
+    grid = [x for x in (lo + (hi - lo) * mp.mpf(i) / 2000 for i in range(2001)) if x != 0]
+    target = lambda r: (mp.exp(-r / 2) - 1) / r  # noqa: E731
+    weight = lambda r: abs(r) / mp.exp(-r / 2)  # noqa: E731  relative error of exp(-r/2)
+    q, emax = remez_poly(target, weight, 5, grid)
+    err32, rounded = round_coefficients(target, weight, q, grid)
+    return emax, err32, rounded
+
+
+def fit_slope_small(x_small, deg):
+    """D(s) = (Phi(sqrt s) - 1/2 + sqrt s phi(sqrt s)) / sqrt s on [0, x_small^2], minimal
+    relative error, so that GELU'(x) = 1/2 + x D(x^2) for |x| < x_small."""
+    hi = mp.mpf(x_small) ** 2
+    grid = [hi * mp.mpf(i) / 2000 for i in range(2001)]
+    c = 1 / mp.sqrt(2 * mp.pi)
+
+    def target(s):
+        if s == 0:
+            return 2 * c
+        r = mp.sqrt(s)
+        return (mp.erf(r / mp.sqrt(2)) / 2 + r * c * mp.exp(-s / 2)) / r
+
+    weight = lambda s: 1 / target(s)  # noqa: E731
+    p, emax = remez_poly(target, weight, deg, grid)
+    err32, rounded = round_coefficients(target, weight, p, grid)
+    return emax, err32, rounded
+
+
 def upper_tail_scaled(z):
     """S(z) = Q(z) exp(z^2/2), Q the standard normal upper tail."""
     return mp.erfc(z / mp.sqrt(2)) / 2 * mp.exp(z * z / 2)
@@ -203,8 +237,8 @@ def fit_phi():
         return worst
 
     best = None
-    for j in range(2048):
-        lam = 1 + mp.mpf(j) / 2048
+    for j in range(512):
+        lam = 1 + mp.mpf(j) / 512
         af = [f32(lam * x) for x in a]
         bf = [f32(lam * x) for x in b]
         e = rounded_error(af, bf)
@@ -218,12 +252,20 @@ def main():
     print(f"// exp(-r) = 1 - r + r^2 p(r) on [-0.35, 0.42]: relative error {mp.nstr(emax, 3)},")
     print(f"// {mp.nstr(err32, 3)} with f32 coefficients.")
     print("const EXP_P: [f32; 5] = [" + ", ".join(f32_literal(x) for x in p) + "];")
-    emax, err32, e = fit_small("0.75", 4)
-    print(f"// (Phi(x) - 1/2) / x = E(x^2) for |x| < 0.75: relative error {mp.nstr(emax, 3)},")
+    emax, err32, q = fit_exp_half(mp.mpf("-0.6935"), mp.mpf("0.6935"))
+    print(f"// exp(-r/2) = 1 + r q(r) on [-0.6935, 0.6935]: relative error {mp.nstr(emax, 3)},")
+    print(f"// {mp.nstr(err32, 3)} with f32 coefficients.")
+    print("const EXP_HALF_Q: [f32; 6] = [" + ", ".join(f32_literal(x) for x in q) + "];")
+    emax, err32, e = fit_small("0.5", 3)
+    print(f"// (Phi(x) - 1/2) / x = E(x^2) for |x| < 0.5: relative error {mp.nstr(emax, 3)},")
     print(f"// {mp.nstr(err32, 3)} with f32 coefficients (the f32 1/sqrt(2 pi) alone is 2.8e-8 off).")
-    print("const SMALL_E: [f32; 5] = [" + ", ".join(f32_literal(x) for x in e) + "];")
+    print("const SMALL_E: [f32; 4] = [" + ", ".join(f32_literal(x) for x in e) + "];")
+    emax, err32, d = fit_slope_small("0.75", 5)
+    print(f"// (GELU'(x) - 1/2) / x = D(x^2) for |x| < 0.75: relative error {mp.nstr(emax, 3)},")
+    print(f"// {mp.nstr(err32, 3)} with f32 coefficients.")
+    print("const SLOPE_SMALL_D: [f32; 6] = [" + ", ".join(f32_literal(x) for x in d) + "];")
     emax, (err32, af, bf), c_literal = fit_phi()
-    print(f"// z / (z + A/B) on [0.75, 15]: relative error {mp.nstr(emax, 3)}, {err32:.3g} with f32 coefficients.")
+    print(f"// z / (z + A/B) on [0.5, 15]: relative error {mp.nstr(emax, 3)}, {err32:.3g} with f32 coefficients.")
     print("const PHI_A: [f32; 4] = [" + ", ".join(f32_literal(x) for x in af) + "];")
     print("const PHI_B: [f32; 5] = [" + ", ".join(f32_literal(x) for x in bf) + "];")
     print(f"const C_TWO_POW_M64: f32 = {c_literal};")

@@ -8,6 +8,32 @@ pub const F32_TABLE: &str = include_str!("../../../book/benchmarks/f32.md");
 /// The committed scalar `f64` table, `book/benchmarks/f64.md`.
 pub const F64_TABLE: &str = include_str!("../../../book/benchmarks/f64.md");
 
+/// Every `f32` kernel on every dispatch path of the benchmark machine, at 4096 elements,
+/// `book/benchmarks/f32_paths.md`.
+pub const F32_PATHS_TABLE: &str = include_str!("../../../book/benchmarks/f32_paths.md");
+
+/// The comparison with PyTorch and ONNX Runtime, `book/benchmarks/peers.md`, written by
+/// `crates/bench/scripts/compare_peers.py` (machine, versions and dispatch path in its footer).
+pub const PEERS_TABLE: &str = include_str!("../../../book/benchmarks/peers.md");
+
+/// The cell in column `column` (0 for the first) of the row whose first cell is exactly `label`,
+/// in a markdown table; `None` if there is no such row or column. Numbers are parsed by the
+/// caller.
+///
+/// ```
+/// use chapter4::benchmark_table::cell;
+/// let table = "| name | ns |\n| --- | ---: |\n| PyTorch `gelu` | 0.98 |\n";
+/// assert_eq!(cell(table, "PyTorch `gelu`", 1), Some("0.98"));
+/// assert_eq!(cell(table, "PyTorch", 1), None);
+/// assert_eq!(cell(table, "PyTorch `gelu`", 7), None);
+/// ```
+pub fn cell<'a>(table: &'a str, label: &str, column: usize) -> Option<&'a str> {
+    table.lines().find_map(|line| {
+        let cells: Vec<&str> = line.trim().strip_prefix('|')?.split('|').map(str::trim).collect();
+        if cells.first() == Some(&label) { cells.get(column).copied() } else { None }
+    })
+}
+
 /// The `f32` implementations the chapter compares (the 4096-element rows of [`F32_TABLE`]).
 pub const F32_IMPLEMENTATIONS: [&str; 5] =
     ["gelu_exact_f32", "gelu_tanh_f32", "gelu_sigmoid_f32", "libm_erfcf_loop", "libm_erff_loop"];

@@ -8,6 +8,8 @@
 //!   (`numerics::DoubleDouble`, `numerics::exp_neg`).
 //! * [`gelu_exact_f32`], [`gelu_tanh_f32`], [`gelu_sigmoid_f32`]: in-place slice kernels that the
 //!   compiler vectorises on stable Rust; the first is within 4 ULP of GELU for every `f32`.
+//!   [`gelu_exact_grad_f32`], [`gelu_tanh_grad_f32`], [`gelu_sigmoid_grad_f32`], [`silu_f32`],
+//!   [`silu_grad_f32`]: the backward kernels (`gradient *= f'(x)`) and SiLU.
 //!   [`KernelPath`]: the instruction set they run on (SSE2, AVX2, AVX-512), chosen at run time,
 //!   the same bits on each; `gelu_exact_f32_on` and its siblings force a path.
 //! * [`minimax_tanh_cubic`], [`minimax_sigmoid_slope`]: where 0.044715 and 1.702 come from.
@@ -25,8 +27,10 @@ mod minimax;
 
 pub use approximations::{gelu_sigmoid, gelu_tanh};
 pub use kernels::{
-    KernelPath, PathUnavailable, gelu_exact_f32, gelu_exact_f32_on, gelu_sigmoid_f32, gelu_sigmoid_f32_on,
-    gelu_tanh_f32, gelu_tanh_f32_on,
+    KernelError, KernelPath, gelu_exact_f32, gelu_exact_f32_on, gelu_exact_grad_f32, gelu_exact_grad_f32_on,
+    gelu_sigmoid_f32, gelu_sigmoid_f32_on, gelu_sigmoid_grad_f32, gelu_sigmoid_grad_f32_on, gelu_tanh_f32,
+    gelu_tanh_f32_on, gelu_tanh_grad_f32, gelu_tanh_grad_f32_on, silu_f32, silu_f32_on, silu_grad_f32,
+    silu_grad_f32_on,
 };
 pub use minimax::{
     golden_section_min, max_abs_error, minimax_sigmoid_slope, minimax_tanh_cubic, sigmoid_phi,

@@ -1,5 +1,6 @@
-//! Every dispatch path of the `f32` kernels gives the portable path's bits, on a dense sweep of
-//! all `f32` bit patterns (every 251st, so every exponent and many low-bit patterns) and on
+//! Every dispatch path of the `f32` kernels, forward and backward, gives the portable path's bits,
+//! on a sweep of all `f32` bit patterns (every 4093rd, or every 251st with the `slow-tests`
+//! feature: every exponent and many low-bit patterns) and on
 //! slices of every length up to 40 at every alignment (the remainder loop). The exhaustive
 //! version is `cargo run --release -p chapter4 --example exhaustive_f32` (every path, 2^32 inputs).
 //!
@@ -8,21 +9,41 @@
 
 use std::io::Write;
 
-use chapter4::{KernelPath, PathUnavailable, gelu_exact_f32_on, gelu_sigmoid_f32_on, gelu_tanh_f32_on};
+use chapter4::{
+    KernelError, KernelPath, gelu_exact_f32_on, gelu_exact_grad_f32_on, gelu_sigmoid_f32_on,
+    gelu_sigmoid_grad_f32_on, gelu_tanh_f32_on, gelu_tanh_grad_f32_on, silu_f32_on, silu_grad_f32_on,
+};
 
 /// A kernel that runs on a chosen path.
-type OnPath = fn(KernelPath, &mut [f32]) -> Result<(), PathUnavailable>;
+type OnPath = fn(KernelPath, &mut [f32]) -> Result<(), KernelError>;
 
-const KERNELS: [(&str, OnPath); 3] = [
+const KERNELS: [(&str, OnPath); 4] = [
     ("gelu_exact_f32", gelu_exact_f32_on),
     ("gelu_tanh_f32", gelu_tanh_f32_on),
     ("gelu_sigmoid_f32", gelu_sigmoid_f32_on),
+    ("silu_f32", silu_f32_on),
 ];
 
-/// Every 251st bit pattern, plus the special values: 17 million inputs, NaNs and infinities
-/// included.
+/// A backward kernel that runs on a chosen path.
+type BackwardOnPath = fn(KernelPath, &[f32], &mut [f32]) -> Result<(), KernelError>;
+
+const BACKWARD: [(&str, BackwardOnPath); 4] = [
+    ("gelu_exact_grad_f32", gelu_exact_grad_f32_on),
+    ("gelu_tanh_grad_f32", gelu_tanh_grad_f32_on),
+    ("gelu_sigmoid_grad_f32", gelu_sigmoid_grad_f32_on),
+    ("silu_grad_f32", silu_grad_f32_on),
+];
+
+/// Incoming gradients for the backward kernels: varied, so the product is checked too.
+fn incoming(n: usize) -> Vec<f32> {
+    (0..n).map(|i| 1.0 + 0.37 * (i % 7) as f32 - 0.11 * (i % 3) as f32).collect()
+}
+
+/// A sweep of bit patterns plus the special values, NaNs and infinities included.
 fn sweep() -> Vec<f32> {
-    let mut inputs: Vec<f32> = (0..=u32::MAX).step_by(251).map(f32::from_bits).collect();
+    // Every 4093rd pattern (a million) in the learner's loop, every 251st with `slow-tests`.
+    let stride = if cfg!(feature = "slow-tests") { 251 } else { 4093 };
+    let mut inputs: Vec<f32> = (0..=u32::MAX).step_by(stride).map(f32::from_bits).collect();
     inputs.extend([
         0.0,
         -0.0,
@@ -74,6 +95,21 @@ fn every_path_gives_the_portable_bits_on_a_dense_sweep() {
             }
         }
     }
+    for (name, kernel) in BACKWARD {
+        let mut portable = incoming(inputs.len());
+        kernel(KernelPath::Portable, &inputs, &mut portable).unwrap();
+        for &path in &available[1..] {
+            let mut on_path = incoming(inputs.len());
+            kernel(path, &inputs, &mut on_path).unwrap();
+            if let Some((i, want, got)) = first_difference(&portable, &on_path) {
+                panic!(
+                    "{name} on {}: x = {:e} gives bits {got:#010x}, portable {want:#010x}",
+                    path.name(),
+                    inputs[i]
+                );
+            }
+        }
+    }
     report("dense sweep", &available);
 }
 
@@ -108,6 +144,33 @@ fn every_path_gives_the_portable_bits_at_every_length_and_alignment() {
             }
         }
     }
+    for (name, kernel) in BACKWARD {
+        for start in 0..16 {
+            for len in 0..=40 {
+                let x = &values[start..start + len];
+                let gradient = incoming(80)[start..start + len].to_vec();
+                let alone: Vec<f32> = x
+                    .iter()
+                    .zip(&gradient)
+                    .map(|(&x, &g)| {
+                        let mut one = [g];
+                        kernel(KernelPath::Portable, &[x], &mut one).unwrap();
+                        one[0]
+                    })
+                    .collect();
+                for &path in &available {
+                    let mut on_path = gradient.clone();
+                    kernel(path, x, &mut on_path).unwrap();
+                    assert_eq!(
+                        first_difference(&alone, &on_path),
+                        None,
+                        "{name} on {}, slice {start}..",
+                        path.name()
+                    );
+                }
+            }
+        }
+    }
     report("lengths and alignments", &available);
 }
 
@@ -115,9 +178,21 @@ fn every_path_gives_the_portable_bits_at_every_length_and_alignment() {
 fn an_unavailable_path_is_an_error_and_leaves_the_values() {
     for path in KernelPath::ALL.into_iter().filter(|path| !path.is_available()) {
         let mut values = [1.0f32, -1.0];
-        assert_eq!(gelu_exact_f32_on(path, &mut values), Err(PathUnavailable(path)));
+        assert_eq!(gelu_exact_f32_on(path, &mut values), Err(KernelError::PathUnavailable(path)));
         assert_eq!(values, [1.0, -1.0]);
-        assert!(PathUnavailable(path).to_string().contains(path.name()));
+        assert!(KernelError::PathUnavailable(path).to_string().contains(path.name()));
+        let mut gradient = [1.0f32, 1.0];
+        assert_eq!(
+            gelu_exact_grad_f32_on(path, &[0.0, 1.0], &mut gradient),
+            Err(KernelError::PathUnavailable(path))
+        );
+        assert_eq!(gradient, [1.0, 1.0]);
+    }
+    for (_, kernel) in BACKWARD {
+        let mut gradient = [1.0f32, 2.0];
+        let error = kernel(KernelPath::Portable, &[0.0, 1.0, 2.0], &mut gradient);
+        assert_eq!(error, Err(KernelError::InputLength { expected: 3, found: 2 }));
+        assert_eq!(gradient, [1.0, 2.0]);
     }
     assert_eq!(KernelPath::selected(), *KernelPath::available().last().unwrap());
 }

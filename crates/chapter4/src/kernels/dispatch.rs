@@ -10,11 +10,13 @@
 //! the wider registers), and the paths below are only taken after that check. This is the one
 //! place in the workspace where `unsafe` is allowed (CONTRIBUTING.md).
 //!
-//! **Same bits on every path.** The element functions use `+ - * /`, comparisons, selects and
-//! bit operations only. IEEE 754 defines each of those to the last bit, whatever the register
-//! width, and Rust never contracts `a * b + c` into a fused multiply-add on its own, nor uses an
-//! approximate instruction (`rcpps`, `rsqrtps`). So a path changes how many elements one
-//! instruction handles, never what any element becomes. `tests/kernel_paths.rs` checks it bit for
+//! **Same bits on every path.** The element functions use `+ - * /`, comparisons, selects, bit
+//! operations and `f32::mul_add` only. IEEE 754 defines each of those to the last bit, whatever
+//! the register width; Rust guarantees that `mul_add` rounds once on every target (a `vfmadd`
+//! instruction where FMA is enabled, the C library's correctly rounded `fmaf` on the portable
+//! path, which is why that path is slow for the exact kernel), and it never contracts `a * b + c`
+//! on its own nor uses an approximate instruction (`rcpps`, `rsqrtps`). So a path changes how many
+//! elements one instruction handles, never what any element becomes. `tests/kernel_paths.rs` checks it bit for
 //! bit on every path the machine has, and `examples/exhaustive_f32.rs --all-paths` over all 2^32
 //! inputs.
 
@@ -22,7 +24,7 @@
 
 use std::sync::OnceLock;
 
-use super::map_in_place;
+use super::{map_in_place, map_pairs_in_place};
 
 /// An instruction set the `f32` kernels are compiled for.
 ///
@@ -33,7 +35,7 @@ use super::map_in_place;
 ///     chapter4::gelu_exact_f32_on(path, &mut values)?;
 ///     println!("{}: {}", path.name(), values[0]);
 /// }
-/// # Ok::<(), chapter4::PathUnavailable>(())
+/// # Ok::<(), chapter4::KernelError>(())
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum KernelPath {
@@ -133,34 +135,54 @@ pub(super) fn map_selected(values: &mut [f32], f: impl Fn(f32) -> f32 + Copy) {
     }
 }
 
-/// Asked for a path this CPU does not support.
+/// Why a kernel call with a chosen path, or a backward kernel, did nothing.
 ///
 /// ```
-/// use chapter4::{KernelPath, PathUnavailable};
-/// let error = PathUnavailable(KernelPath::Avx512);
+/// use chapter4::{KernelError, KernelPath};
+/// let error = KernelError::PathUnavailable(KernelPath::Avx512);
 /// assert_eq!(error.to_string(), "this CPU does not support the avx512 kernel path");
+/// let error = KernelError::InputLength { expected: 3, found: 2 };
+/// assert_eq!(error.to_string(), "the gradient slice has 2 elements, the input slice 3");
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct PathUnavailable(pub KernelPath);
+pub enum KernelError {
+    /// This CPU does not support the path.
+    PathUnavailable(KernelPath),
+    /// A backward kernel got slices of different lengths: `expected` is the length of `x`,
+    /// `found` that of the gradient.
+    InputLength {
+        /// The length of the input slice `x`.
+        expected: usize,
+        /// The length of the gradient slice.
+        found: usize,
+    },
+}
 
-impl std::fmt::Display for PathUnavailable {
+impl std::fmt::Display for KernelError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "this CPU does not support the {} kernel path", self.0.name())
+        match self {
+            KernelError::PathUnavailable(path) => {
+                write!(f, "this CPU does not support the {} kernel path", path.name())
+            }
+            KernelError::InputLength { expected, found } => {
+                write!(f, "the gradient slice has {found} elements, the input slice {expected}")
+            }
+        }
     }
 }
 
-impl std::error::Error for PathUnavailable {}
+impl std::error::Error for KernelError {}
 
 /// Applies `f` to every element of `values` with the loop compiled for `path`, or
-/// [`PathUnavailable`] if the CPU does not support it (then `values` is untouched).
+/// [`KernelError::PathUnavailable`] if the CPU does not support it (then `values` is untouched).
 #[inline(always)]
 pub(super) fn map_on(
     path: KernelPath,
     values: &mut [f32],
     f: impl Fn(f32) -> f32,
-) -> Result<(), PathUnavailable> {
+) -> Result<(), KernelError> {
     if !path.is_available() {
-        return Err(PathUnavailable(path));
+        return Err(KernelError::PathUnavailable(path));
     }
     match path {
         KernelPath::Portable => map_in_place(values, f),
@@ -172,9 +194,62 @@ pub(super) fn map_on(
         #[cfg(target_arch = "x86_64")]
         KernelPath::Avx512 => unsafe { map_avx512(values, f) },
         #[cfg(not(target_arch = "x86_64"))]
-        KernelPath::Avx2Fma | KernelPath::Avx512 => return Err(PathUnavailable(path)),
+        KernelPath::Avx2Fma | KernelPath::Avx512 => return Err(KernelError::PathUnavailable(path)),
     }
     Ok(())
+}
+
+/// Sets `gradient[i] = f(x[i], gradient[i])` for every `i`, with the loop compiled for `path`; or
+/// an error (slices of different lengths, or a path the CPU lacks), and `gradient` is untouched.
+#[inline(always)]
+pub(super) fn map_pairs_on(
+    path: KernelPath,
+    x: &[f32],
+    gradient: &mut [f32],
+    f: impl Fn(f32, f32) -> f32,
+) -> Result<(), KernelError> {
+    if x.len() != gradient.len() {
+        return Err(KernelError::InputLength { expected: x.len(), found: gradient.len() });
+    }
+    if !path.is_available() {
+        return Err(KernelError::PathUnavailable(path));
+    }
+    match path {
+        KernelPath::Portable => map_pairs_in_place(x, gradient, f),
+        // SAFETY: `is_available` has just confirmed AVX2 and FMA (see `map_on`).
+        #[cfg(target_arch = "x86_64")]
+        KernelPath::Avx2Fma => unsafe { map_pairs_avx2_fma(x, gradient, f) },
+        // SAFETY: as above, for AVX-512F.
+        #[cfg(target_arch = "x86_64")]
+        KernelPath::Avx512 => unsafe { map_pairs_avx512(x, gradient, f) },
+        #[cfg(not(target_arch = "x86_64"))]
+        KernelPath::Avx2Fma | KernelPath::Avx512 => return Err(KernelError::PathUnavailable(path)),
+    }
+    Ok(())
+}
+
+/// [`map_pairs_on`] on [`KernelPath::selected`].
+#[inline(always)]
+pub(super) fn map_pairs_selected(
+    x: &[f32],
+    gradient: &mut [f32],
+    f: impl Fn(f32, f32) -> f32,
+) -> Result<(), KernelError> {
+    map_pairs_on(KernelPath::selected(), x, gradient, f)
+}
+
+/// [`map_pairs_in_place`] compiled for AVX2 and FMA.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2,fma")]
+fn map_pairs_avx2_fma(x: &[f32], gradient: &mut [f32], f: impl Fn(f32, f32) -> f32) {
+    map_pairs_in_place(x, gradient, f);
+}
+
+/// [`map_pairs_in_place`] compiled for AVX-512F.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx512f,avx2,fma")]
+fn map_pairs_avx512(x: &[f32], gradient: &mut [f32], f: impl Fn(f32, f32) -> f32) {
+    map_pairs_in_place(x, gradient, f);
 }
 
 /// [`map_in_place`] compiled for AVX2 and FMA.

@@ -7,7 +7,7 @@ use std::f32::consts::LOG2_E;
 /// significand: the sum is rounded to an integer `k`, and the low bits of the sum's bit pattern
 /// *are* `k` (its bits are `0x4B40_0000 + k`). Subtracting it again gives `k` as an `f32`.
 /// SSE2 has no instruction for `f32::round`; this trick needs one addition.
-const ROUNDING_MAGIC: f32 = 12582912.0;
+pub(super) const ROUNDING_MAGIC: f32 = 12582912.0;
 
 /// ln 2 in two pieces: `LN2_HI` has 15 significant bits, so `k * LN2_HI` is exact for `k < 512`.
 const LN2_HI: f32 = 22713.0 / 32768.0;
@@ -18,7 +18,7 @@ const LN2_LO: f32 = 1.4286068e-6;
 const EXP_P: [f32; 5] = [0.49999967, -0.16666499, 0.041676164, -0.008370756, 0.0013337279];
 
 /// Bits of `ROUNDING_MAGIC`, plus the exponent bias 127, plus 64: see [`exp_neg`].
-const SCALE_BITS: u32 = 0x4B40_0000 + 127 + 64;
+pub(super) const SCALE_BITS: u32 = 0x4B40_0000 + 127 + 64;
 
 /// `2^-64`: the kernels multiply by it last, to undo the `2^64` in [`exp_neg`]'s scale factor.
 pub(super) const TWO_POW_M64: f32 = f32::from_bits((127 - 64) << 23);

@@ -1,4 +1,5 @@
-//! In-place `f32` kernels: GELU and its two approximations over a whole slice.
+//! In-place `f32` kernels: GELU, its two approximations and SiLU over a whole slice, and their
+//! derivatives as backward kernels (`gradient *= f'(x)`).
 //!
 //! Each kernel applies one branch-free scalar function to every element. "Branch-free" means no
 //! `if` that depends on the data decides *which code runs*: every element takes the same path,
@@ -8,7 +9,8 @@
 //! `divps`, `andps`, `paddd` ...) on the default x86-64 target, without `unsafe` or intrinsics.
 //!
 //! Three rules make that happen:
-//! * no calls into scalar `libm` (a call cannot be vectorised): `exp` is our own polynomial;
+//! * no calls into scalar `libm` (a call cannot be vectorised): `exp` is our own polynomial
+//!   (on a path without FMA, `mul_add` is such a call: the exception above);
 //! * bit tricks through `to_bits`/`from_bits` (a no-op in a vector register) instead of
 //!   functions such as `f32::round` that have no SSE2 instruction;
 //! * a fixed chunk length, so the compiler sees a loop of known trip count.
@@ -28,20 +30,30 @@
 //! AVX-512 (16 lanes, `zmm`), and the widest path the CPU has is chosen at run time
 //! ([`KernelPath`], `dispatch.rs`), so a default build runs as fast as one made with
 //! `-C target-cpu=native`. The results are bit-for-bit the same on every path: Rust never fuses
-//! `a * b + c` into an FMA unless asked to (`f32::mul_add`), and no approximate instruction
-//! (`rcpps`, `rsqrtps`) is used.
+//! `a * b + c` into an FMA unless asked to, `f32::mul_add` (which the exact kernels ask for)
+//! rounds once on every target, and no approximate instruction (`rcpps`, `rsqrtps`) is used.
+//! On the portable x86-64 path each `mul_add` is a call to the C library's `fmaf`, so the exact
+//! kernels do not vectorise there: correct, and much slower (see `dispatch.rs`).
 
 mod dispatch;
 mod exact_f32;
+mod exact_grad_f32;
 mod exp_f32;
+mod gaussian_f32;
 mod sigmoid_f32;
+mod silu_f32;
 mod tanh_f32;
 mod x_sigmoid_f32;
+mod x_sigmoid_grad_f32;
 
-pub use dispatch::{KernelPath, PathUnavailable};
+pub use dispatch::{KernelError, KernelPath};
 pub use exact_f32::{gelu_exact_f32, gelu_exact_f32_on};
-pub use sigmoid_f32::{gelu_sigmoid_f32, gelu_sigmoid_f32_on};
-pub use tanh_f32::{gelu_tanh_f32, gelu_tanh_f32_on};
+pub use exact_grad_f32::{gelu_exact_grad_f32, gelu_exact_grad_f32_on};
+pub use sigmoid_f32::{
+    gelu_sigmoid_f32, gelu_sigmoid_f32_on, gelu_sigmoid_grad_f32, gelu_sigmoid_grad_f32_on,
+};
+pub use silu_f32::{silu_f32, silu_f32_on, silu_grad_f32, silu_grad_f32_on};
+pub use tanh_f32::{gelu_tanh_f32, gelu_tanh_f32_on, gelu_tanh_grad_f32, gelu_tanh_grad_f32_on};
 
 /// Elements per chunk: 16 `f32` are four SSE2 registers, two AVX2 registers or one AVX-512
 /// register, enough independent work to hide the latency of each instruction.
@@ -65,3 +77,19 @@ fn map_in_place(values: &mut [f32], f: impl Fn(f32) -> f32) {
     }
 }
 // ANCHOR_END: map_in_place
+
+/// Sets `gradient[i] = f(x[i], gradient[i])` for every `i` (slices of equal length, which the
+/// caller checks): whole chunks of [`LANES`], then the remainder, as in [`map_in_place`].
+#[inline(always)]
+fn map_pairs_in_place(x: &[f32], gradient: &mut [f32], f: impl Fn(f32, f32) -> f32) {
+    let (x_chunks, x_rest) = x.as_chunks::<LANES>();
+    let (g_chunks, g_rest) = gradient.as_chunks_mut::<LANES>();
+    for (xs, gs) in x_chunks.iter().zip(g_chunks) {
+        for (x, g) in xs.iter().zip(gs.iter_mut()) {
+            *g = f(*x, *g);
+        }
+    }
+    for (x, g) in x_rest.iter().zip(g_rest) {
+        *g = f(*x, *g);
+    }
+}
