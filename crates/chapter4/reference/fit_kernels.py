@@ -10,18 +10,14 @@ Every fit minimises a maximum relative error with the Remez exchange algorithm, 
    degree first, refitting the remaining ones after each rounding), whichever is better.
 2. exp(-r/2) = 1 + r q(r), deg q = 5, on [-0.6935, 0.6935] (gaussian_f32.rs: the exact kernel's
    reduced argument r = w - 2k ln 2, |r| <= ln 2 plus roundings).
-3. phi(z) = A(z) / B(z), deg A = 3, deg B = 4, on [0.5, 15], such that
+3. c z / (z + phi(z)) = zB / (sqrt(2 pi) zB + A), deg A = 4, deg B = 5, on [0, 15], where
    z Q(z) = c e^(-z^2/2) z / (z + phi(z)), c = 1/sqrt(2 pi), Q(z) = Phi(-z) = erfc(z/sqrt 2)/2.
    The error that matters is the relative error of z / (z + phi), which is
-   |phi_error| / (z + phi): the Remez weight. P/D is unchanged by scaling A and B together, so
-   512 common scale factors are tried and the one whose rounded coefficients do best is kept.
-   The kernel multiplies by c 2^-64 rounded to f32, i.e. by c / kappa: the fit absorbs kappa
-   (it fits (z + phi) / kappa - z, so that z / (z + A/B) = kappa z / (z + phi)).
-4. E(s) = (Phi(sqrt s) - 1/2) / sqrt s, deg 3, on s in [0, 0.5^2]: near x = 0 the exact
-   kernel computes GELU(x) = x/2 + x^2 E(x^2) instead (exact_f32.rs explains why).
-5. D(s) = (Phi(sqrt s) - 1/2 + sqrt s phi(sqrt s)) / sqrt s, deg 5, on s in [0, 0.75^2]: near
-   x = 0 the exact backward kernel computes GELU'(x) = 1/2 + x D(x^2) (exact_grad_f32.rs).
-
+   |phi_error| / (z + phi): the Remez weight. The ratio is unchanged by scaling A and B together,
+   so 512 common scale factors are tried and the one whose rounded coefficients do best is kept.
+   The kernel multiplies zB by sqrt(2 pi) rounded to f32, i.e. it computes kappa' times the
+   intended ratio with kappa' = f32(sqrt(2 pi)) c: the fit absorbs kappa' (it fits
+   (z + phi) / kappa' - z, then scales A by f32(sqrt(2 pi))).
 The output is deterministic; it prints Rust constants (shortest decimal that round-trips to the
 f32) and the errors, as recorded in fit_kernels.txt. Usage: python3 fit_kernels.py  (a few
 minutes)
@@ -34,7 +30,6 @@ import mpmath as mp
 mp.mp.dps = 40
 
 Z_MAX = mp.mpf(15)
-Z_SMALL = mp.mpf("0.5")
 
 
 def f32(x):
@@ -165,18 +160,6 @@ def fit_exp(lo, hi):
     return emax, err32, rounded
 
 
-def fit_small(x_small, deg):
-    """E(s) = (Phi(sqrt s) - 1/2) / sqrt s on s in [0, x_small^2], minimal relative error, so that
-    GELU(x) = x/2 + x^2 E(x^2) for |x| < x_small."""
-    hi = mp.mpf(x_small) ** 2
-    grid = [hi * mp.mpf(i) / 2000 for i in range(2001)]
-    target = lambda s: mp.erf(mp.sqrt(s / 2)) / 2 / mp.sqrt(s) if s > 0 else 1 / mp.sqrt(2 * mp.pi)  # noqa: E731
-    weight = lambda s: 1 / target(s)  # noqa: E731
-    p, emax = remez_poly(target, weight, deg, grid)
-    err32, rounded = round_coefficients(target, weight, p, grid)
-    return emax, err32, rounded
-
-
 def fit_exp_half(lo, hi):
     """exp(-r/2) = 1 + r q(r), deg q = 5, with minimal relative error."""
     grid = [x for x in (lo + (hi - lo) * mp.mpf(i) / 2000 for i in range(2001)) if x != 0]
@@ -187,25 +170,6 @@ def fit_exp_half(lo, hi):
     return emax, err32, rounded
 
 
-def fit_slope_small(x_small, deg):
-    """D(s) = (Phi(sqrt s) - 1/2 + sqrt s phi(sqrt s)) / sqrt s on [0, x_small^2], minimal
-    relative error, so that GELU'(x) = 1/2 + x D(x^2) for |x| < x_small."""
-    hi = mp.mpf(x_small) ** 2
-    grid = [hi * mp.mpf(i) / 2000 for i in range(2001)]
-    c = 1 / mp.sqrt(2 * mp.pi)
-
-    def target(s):
-        if s == 0:
-            return 2 * c
-        r = mp.sqrt(s)
-        return (mp.erf(r / mp.sqrt(2)) / 2 + r * c * mp.exp(-s / 2)) / r
-
-    weight = lambda s: 1 / target(s)  # noqa: E731
-    p, emax = remez_poly(target, weight, deg, grid)
-    err32, rounded = round_coefficients(target, weight, p, grid)
-    return emax, err32, rounded
-
-
 def upper_tail_scaled(z):
     """S(z) = Q(z) exp(z^2/2), Q the standard normal upper tail."""
     return mp.erfc(z / mp.sqrt(2)) / 2 * mp.exp(z * z / 2)
@@ -213,16 +177,17 @@ def upper_tail_scaled(z):
 
 def fit_phi():
     c = 1 / mp.sqrt(2 * mp.pi)
-    c_f32 = mp.ldexp(mp.mpf(f32(mp.ldexp(c, -64))), 64)  # what the kernel multiplies by
-    kappa = c / c_f32
+    sqrt_2pi_f32 = mp.mpf(f32(mp.sqrt(2 * mp.pi)))  # what the kernel multiplies zB by
+    kappa = sqrt_2pi_f32 * c
     phi = lambda z: c / upper_tail_scaled(z) - z  # noqa: E731
     target = lambda z: (z + phi(z)) / kappa - z  # noqa: E731  absorbs kappa
-    grid = [Z_SMALL + (Z_MAX - Z_SMALL) * (mp.mpf(i) / 3000) ** 2 for i in range(3001)]
-    a, b, emax = remez_rational(target, lambda z: z + target(z), 3, 4, grid)
+    grid = [Z_MAX * (mp.mpf(i) / 3000) ** 2 for i in range(3001)]
+    a, b, emax = remez_rational(target, lambda z: z + target(z), 4, 5, grid)
 
     # Rounding: try common scale factors, measure in f64 (plenty at this level) on a grid.
     zs = [float(z) for z in grid[1::2]]
-    exact = [float(z / (z + phi(z))) for z in grid[1::2]]
+    exact = [float(c * z / (z + phi(z))) for z in grid[1::2]]
+    k = float(sqrt_2pi_f32)
 
     def rounded_error(af, bf):
         worst = 0.0
@@ -233,18 +198,18 @@ def fit_phi():
             pb = 0.0
             for co in reversed(bf):
                 pb = pb * z + co
-            worst = max(worst, abs(z * pb / (z * pb + pa) / float(kappa) / r - 1))
+            worst = max(worst, abs(z * pb / (k * z * pb + pa) / r - 1))
         return worst
 
     best = None
     for j in range(512):
         lam = 1 + mp.mpf(j) / 512
-        af = [f32(lam * x) for x in a]
+        af = [f32(lam * sqrt_2pi_f32 * x) for x in a]
         bf = [f32(lam * x) for x in b]
         e = rounded_error(af, bf)
         if best is None or e < best[0]:
             best = (e, af, bf)
-    return emax, best, f32_literal(mp.ldexp(c, -64))
+    return emax, best, f32_literal(sqrt_2pi_f32)
 
 
 def main():
@@ -256,20 +221,12 @@ def main():
     print(f"// exp(-r/2) = 1 + r q(r) on [-0.6935, 0.6935]: relative error {mp.nstr(emax, 3)},")
     print(f"// {mp.nstr(err32, 3)} with f32 coefficients.")
     print("const EXP_HALF_Q: [f32; 6] = [" + ", ".join(f32_literal(x) for x in q) + "];")
-    emax, err32, e = fit_small("0.5", 3)
-    print(f"// (Phi(x) - 1/2) / x = E(x^2) for |x| < 0.5: relative error {mp.nstr(emax, 3)},")
-    print(f"// {mp.nstr(err32, 3)} with f32 coefficients (the f32 1/sqrt(2 pi) alone is 2.8e-8 off).")
-    print("const SMALL_E: [f32; 4] = [" + ", ".join(f32_literal(x) for x in e) + "];")
-    emax, err32, d = fit_slope_small("0.75", 5)
-    print(f"// (GELU'(x) - 1/2) / x = D(x^2) for |x| < 0.75: relative error {mp.nstr(emax, 3)},")
-    print(f"// {mp.nstr(err32, 3)} with f32 coefficients.")
-    print("const SLOPE_SMALL_D: [f32; 6] = [" + ", ".join(f32_literal(x) for x in d) + "];")
-    emax, (err32, af, bf), c_literal = fit_phi()
-    print(f"// z / (z + A/B) on [0.5, 15]: relative error {mp.nstr(emax, 3)}, {err32:.3g} with f32 coefficients.")
-    print("const PHI_A: [f32; 4] = [" + ", ".join(f32_literal(x) for x in af) + "];")
-    print("const PHI_B: [f32; 5] = [" + ", ".join(f32_literal(x) for x in bf) + "];")
-    print(f"const C_TWO_POW_M64: f32 = {c_literal};")
-
+    emax, (err32, af, bf), sqrt_2pi_literal = fit_phi()
+    print(f"// c z / (z + phi) = zB / (sqrt(2 pi) zB + A) on [0, 15]: relative error {mp.nstr(emax, 3)},")
+    print(f"// {err32:.3g} with f32 coefficients.")
+    print(f"const SQRT_2PI: f32 = {sqrt_2pi_literal};")
+    print("const PHI_A: [f32; 5] = [" + ", ".join(f32_literal(x) for x in af) + "];")
+    print("const PHI_B: [f32; 6] = [" + ", ".join(f32_literal(x) for x in bf) + "];")
 
 if __name__ == "__main__":
     main()

@@ -78,7 +78,7 @@ type Bound = fn(f32) -> f64;
 type Reference = fn(f64) -> (f64, f64);
 
 /// `GELU'` within 4 ULP of the larger term, everywhere (the accuracy `gelu_exact_grad_f32`
-/// promises; measured: 2.74 on this sweep).
+/// promises; measured over every f32 with |x| < 1: 3.17 ULP at x = -0.0028).
 fn exact_bound(_: f32) -> f64 {
     4.0
 }

@@ -12,25 +12,25 @@
 //!
 //! `Q(z) = c e^(-z^2/2) / (z + phi(z))`, `c = 1/sqrt(2 pi)`, defines a function `phi` that falls
 //! smoothly from `sqrt(pi/2)` at `z = 0` towards `1/z` (the Mills ratio's continued fraction
-//! starts `1 / (z + 1/(z + ...))`). A rational function `A(z) / B(z)` of degrees 3 and 4 matches
-//! it on `[0.5, 15]`, and then
+//! starts `1 / (z + 1/(z + ...))`). A rational function matches it on `[0, 15]`, written so that
+//! `c` is folded into it:
 //!
-//! `G(z) = c e^(-z^2/2) zB / (zB + A)`.
+//! `G(z) = e^(-z^2/2) zB / (sqrt(2 pi) zB + A)`, `A` of degree 4 and `B` of degree 5.
 //!
 //! Written this way the rounding errors of `A`, `B` and `zB` are *damped* away from 0: a relative
 //! error `d` in `A` changes `G` by only `d phi / (z + phi)`, and `zB` appears in both numerator
 //! and denominator. The Gaussian factor comes from `gaussian_f32.rs`, exact in its argument
 //! (`z^2 = w + w_lo` and the range reduction are exact, thanks to fused multiply-adds), with the
-//! power of two applied last, so subnormal results are rounded once.
+//! power of two applied last, so subnormal results are rounded once; with `c` inside the ratio
+//! that last multiplication by `2^-64` is exact for every normal result.
 //!
-//! **The small form**, for `|x| < 0.5`. Near 0 the roundings of the ratio and of the products
-//! after it are not damped (`phi / (z + phi)` is close to 1): eight in a row, measured at up to
-//! 4.34 ULP. There `GELU(x) = x/2 + x^2 E(x^2)` with `E(s) = (Phi(sqrt s) - 1/2) / sqrt s`, a
-//! cubic: `x/2` is exact and the correction is at most a fifth of the result, so its rounding
-//! errors shrink with it.
+//! Near 0 nothing is damped: the result passes through six roundings in a row (`B`, `zB`, `A`,
+//! the fused denominator, the division, the factor `1 + h`), which costs up to 3.74 ULP at
+//! `x = -0.14`, the kernel's worst case. An earlier version spent a second formula on
+//! `|x| < 0.5` to stay below 4 ULP there; folding `c` into the ratio removed one rounding, and
+//! with it the need for the second formula, which took a fifth of the time.
 //!
-//! Both forms are computed for every element and one is selected: no branch, no table, and the
-//! loop vectorises on every dispatch path.
+//! One formula for every `x`, no branch, no table: the loop vectorises on every dispatch path.
 
 use super::dispatch::{KernelError, KernelPath, map_on, map_selected};
 use super::gaussian_f32::gaussian;
@@ -42,24 +42,17 @@ pub(super) const Z_MAX: f32 = 15.0;
 /// The sign bit of an `f32`.
 pub(super) const SIGN_BIT: u32 = 0x8000_0000;
 
-/// `phi(z) = A(z) / B(z)` on `[0.5, 15]` (the small form covers the rest): `z / (z + A/B)` has
-/// relative error 1.24e-8 (1.29e-8 with the coefficients rounded to `f32`), fitted by the Remez
-/// algorithm in `reference/fit_kernels.py`. The fit absorbs the rounding of `c 2^-64` to `f32`
-/// (a relative 2.8e-8).
-pub(super) const PHI_A: [f32; 4] = [1.3978314, 0.7552301, 0.20464866, 0.025285456];
-pub(super) const PHI_B: [f32; 5] = [1.7519531, 1.7442209, 0.81210643, 0.20429598, 0.025293427];
+/// `sqrt(2 pi) = 1/c`, rounded to `f32`.
+pub(super) const SQRT_2PI: f32 = 2.5066283;
 
-/// `c 2^-64` with `c = 1/sqrt(2 pi)`, rounded to `f32`: the `2^-64` undoes the `2^64` in the
-/// Gaussian factor's scale.
-pub(super) const C_TWO_POW_M64: f32 = 2.1626705e-20;
+/// `c z / (z + phi(z)) = zB / (SQRT_2PI zB + A)` on `[0, 15]`, `A` of degree 4 and `B` of degree
+/// 5: relative error 7.0e-10 (1.0e-9 with the coefficients rounded to `f32`), fitted by the
+/// Remez algorithm in `reference/fit_kernels.py`. The fit absorbs the rounding of `SQRT_2PI`.
+pub(super) const PHI_A: [f32; 5] = [3.2421875, 2.0491676, 0.67799217, 0.12203991, 0.010232267];
+pub(super) const PHI_B: [f32; 6] = [1.6210938, 1.762878, 0.92038816, 0.2782179, 0.048706107, 0.004081707];
 
-/// Below this `|x|`, the small form `x/2 + x^2 E(x^2)`.
-const X_SMALL: f32 = 0.5;
-
-/// `E(s) = (Phi(sqrt s) - 1/2) / sqrt s` on `[0, 0.5^2]`: relative error 8.6e-9 (2.8e-8 with the
-/// coefficients rounded to `f32`, most of it from `E(0) = 1/sqrt(2 pi)` itself), fitted in
-/// `reference/fit_kernels.py`.
-const SMALL_E: [f32; 4] = [0.3989423, -0.066490784, 0.009973005, -0.0011517976];
+/// `2^-64`: undoes the `2^64` in the Gaussian factor's scale.
+pub(super) const TWO_POW_M64: f32 = f32::from_bits((127 - 64) << 23);
 
 /// Horner's rule with one rounding per step.
 #[inline(always)]
@@ -74,14 +67,11 @@ fn gelu_exact_one(x: f32) -> f32 {
     let z = if z < Z_MAX { z } else { Z_MAX }; // a select; NaN becomes Z_MAX
     let (h, scale) = gaussian(z); // e^(-z^2/2) = (1 + h) scale 2^-64
     let zb = z * horner(&PHI_B, z);
-    let ratio = zb / (zb + horner(&PHI_A, z)); // z / (z + phi(z))
-    let g = (ratio.mul_add(h, ratio) * scale) * C_TWO_POW_M64; // rounded once, even if subnormal
+    let ratio = zb / zb.mul_add(SQRT_2PI, horner(&PHI_A, z)); // c z / (z + phi(z))
+    let g = (ratio.mul_add(h, ratio) * scale) * TWO_POW_M64; // exact unless subnormal: rounded once
     // -G for x < 0, x - G otherwise: (x < 0 ? 0 : x) - G, a compare and a mask. NaN stays NaN.
     let x_plus = if x < 0.0 { 0.0 } else { x };
-    let tail_form = x_plus - g;
-    let s = z * z; // = x^2 wherever the small form is used (the Gaussian factor shares it)
-    let small_form = s.mul_add(horner(&SMALL_E, s), 0.5 * x); // x/2 + x^2 E(x^2)
-    let result = if z < X_SMALL { small_form } else { tail_form };
+    let result = x_plus - g;
     // GELU(x) has the sign of x, also when it is zero; but 0.0 - 0.0 is +0.0 (for x = -0.0, and
     // where the tail underflows), so copy the sign bit of x into the result.
     f32::from_bits(result.to_bits() | (x.to_bits() & SIGN_BIT))
@@ -96,7 +86,7 @@ fn gelu_exact_one(x: f32) -> f32 {
 ///
 /// Accuracy: measured over all 2^32 `f32` inputs against the exact `f64` GELU
 /// (`numerics::gelu`, correctly rounded), on every dispatch path (they give the same bits): at
-/// most 3.49 ULP (at `x = -1.403`); at most 1.9 ULP for `x > -0.5`. See
+/// most 3.74 ULP (at `x = -0.13997`); at most 2.72 ULP for `|x| >= 1`. See
 /// `examples/exhaustive_f32.rs` and `tests/exact_f32_sweep.rs`.
 ///
 /// Speed: no branch, no call, no table: the loop vectorises, and runs on the widest
