@@ -16,9 +16,9 @@
 //! instruction where FMA is enabled, the C library's correctly rounded `fmaf` on the portable
 //! path, which is why that path is slow for the exact kernel), and it never contracts `a * b + c`
 //! on its own nor uses an approximate instruction (`rcpps`, `rsqrtps`). So a path changes how many
-//! elements one instruction handles, never what any element becomes. `tests/kernel_paths.rs` checks it bit for
-//! bit on every path the machine has, and `examples/exhaustive_f32.rs --all-paths` over all 2^32
-//! inputs.
+//! elements one instruction handles, never what any element becomes. `tests/kernel_paths.rs`
+//! checks it bit for bit on every path the machine has, and `examples/exhaustive_f32.rs` on
+//! every available path over all 2^32 inputs.
 
 #![allow(unsafe_code)]
 
