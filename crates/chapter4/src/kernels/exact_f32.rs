@@ -33,6 +33,7 @@
 //! One formula for every `x`, no branch, no table: the loop vectorises on every dispatch path.
 
 use super::dispatch::{KernelError, KernelPath, map_on, map_selected};
+use super::exp_f32::TWO_POW_M64;
 use super::gaussian_f32::gaussian;
 
 /// Where the computation stops: for `|x| >= Z_MAX`, `G(|x|) < 2^-159`. `GELU(x)` is then `x` for
@@ -40,7 +41,7 @@ use super::gaussian_f32::gaussian;
 pub(super) const Z_MAX: f32 = 15.0;
 
 /// The sign bit of an `f32`.
-pub(super) const SIGN_BIT: u32 = 0x8000_0000;
+const SIGN_BIT: u32 = 0x8000_0000;
 
 /// `sqrt(2 pi) = 1/c`, rounded to `f32`.
 pub(super) const SQRT_2PI: f32 = 2.5066283;
@@ -50,9 +51,6 @@ pub(super) const SQRT_2PI: f32 = 2.5066283;
 /// Remez algorithm in `reference/fit_kernels.py`. The fit absorbs the rounding of `SQRT_2PI`.
 pub(super) const PHI_A: [f32; 5] = [3.2421875, 2.0491676, 0.67799217, 0.12203991, 0.010232267];
 pub(super) const PHI_B: [f32; 6] = [1.6210938, 1.762878, 0.92038816, 0.2782179, 0.048706107, 0.004081707];
-
-/// `2^-64`: undoes the `2^64` in the Gaussian factor's scale.
-pub(super) const TWO_POW_M64: f32 = f32::from_bits((127 - 64) << 23);
 
 /// Horner's rule with one rounding per step.
 #[inline(always)]
