@@ -1,8 +1,9 @@
 //! `gelu_exact_f32` against GELU in `f64`, over the whole `f32` range.
 //!
-//! * `sweep` (runs in `cargo test`, about 1.6 s on 2 cores): 3 * 10^7 inputs, every
-//!   211th `f32` bit pattern (all signs and magnitudes, 20 million finite inputs) plus a grid of
-//!   10 million points on `[-15, 10]`, where all the approximations live.
+//! * `sweep` (about 1.6 s on 2 cores with the `slow-tests` feature, as `cargo course verify` runs
+//!   it): 3 * 10^7 inputs, every 211th `f32` bit pattern (all signs and magnitudes, 20 million
+//!   finite inputs) plus a grid of 10 million points on `[-15, 10]`, where all the approximations
+//!   live. In the learner's loop a tenth of that: every 2111th pattern and a million grid points.
 //! * `exhaustive` (ignored; `cargo test --release -p chapter4 --test exact_f32_sweep -- --ignored`,
 //!   about 70 s on 2 cores): all 2^32 bit patterns. Last run: max 3.740 ULP at x = -0.13997.
 //!
@@ -40,13 +41,18 @@ fn on_two_threads(n: u64, job: impl Fn(u64, u64) -> WorstCase<f32> + Sync) -> Wo
     })
 }
 
+/// `slow` with the `slow-tests` feature (`cargo course verify`), `quick` in the learner's loop.
+const fn slow_or_quick(slow: u64, quick: u64) -> u64 {
+    if cfg!(feature = "slow-tests") { slow } else { quick }
+}
+
 #[test]
 fn sweep() {
-    const STRIDE: u64 = 211;
+    const STRIDE: u64 = slow_or_quick(211, 2111);
     let patterns = on_two_threads((1u64 << 32) / STRIDE + 1, |lo, hi| {
         worst_error((lo..hi).map(|i| f32::from_bits((i * STRIDE) as u32)).filter(|x| x.is_finite()))
     });
-    const GRID: u64 = 10_000_000;
+    const GRID: u64 = slow_or_quick(10_000_000, 1_000_000);
     let grid =
         on_two_threads(GRID, |lo, hi| worst_error((lo..hi).map(|i| -15.0 + 25.0 * (i as f32 / GRID as f32))));
     println!("every {STRIDE}th bit pattern: max {:.3} ULP at x = {:e}", patterns.error, patterns.at);
