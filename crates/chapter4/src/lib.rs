@@ -9,7 +9,8 @@
 //! * [`gelu_exact_f32`], [`gelu_tanh_f32`], [`gelu_sigmoid_f32`]: in-place slice kernels that the
 //!   compiler vectorises on stable Rust; the first is within 4 ULP of GELU for every `f32`.
 //!   [`gelu_exact_grad_f32`], [`gelu_tanh_grad_f32`], [`gelu_sigmoid_grad_f32`], [`silu_f32`],
-//!   [`silu_grad_f32`]: the backward kernels (`gradient *= f'(x)`) and SiLU.
+//!   [`silu_grad_f32`]: the backward kernels (`gradient *= f'(x)`) and SiLU; [`elu_f32`],
+//!   [`elu_grad_f32`]: ELU; [`std_normal_cdf_f32`], [`std_normal_pdf_f32`]: `Phi` and `phi`.
 //!   [`KernelPath`]: the instruction set they run on (SSE2, AVX2, AVX-512), chosen at run time,
 //!   the same bits on each; `gelu_exact_f32_on` and its siblings force a path.
 //! * [`minimax_tanh_cubic`], [`minimax_sigmoid_slope`]: where 0.044715 and 1.702 come from.
@@ -27,10 +28,11 @@ mod minimax;
 
 pub use approximations::{gelu_sigmoid, gelu_tanh};
 pub use kernels::{
-    KernelError, KernelPath, gelu_exact_f32, gelu_exact_f32_on, gelu_exact_grad_f32, gelu_exact_grad_f32_on,
-    gelu_sigmoid_f32, gelu_sigmoid_f32_on, gelu_sigmoid_grad_f32, gelu_sigmoid_grad_f32_on, gelu_tanh_f32,
-    gelu_tanh_f32_on, gelu_tanh_grad_f32, gelu_tanh_grad_f32_on, silu_f32, silu_f32_on, silu_grad_f32,
-    silu_grad_f32_on,
+    KernelError, KernelPath, elu_f32, elu_f32_on, elu_grad_f32, elu_grad_f32_on, gelu_exact_f32,
+    gelu_exact_f32_on, gelu_exact_grad_f32, gelu_exact_grad_f32_on, gelu_sigmoid_f32, gelu_sigmoid_f32_on,
+    gelu_sigmoid_grad_f32, gelu_sigmoid_grad_f32_on, gelu_tanh_f32, gelu_tanh_f32_on, gelu_tanh_grad_f32,
+    gelu_tanh_grad_f32_on, silu_f32, silu_f32_on, silu_grad_f32, silu_grad_f32_on, std_normal_cdf_f32,
+    std_normal_cdf_f32_on, std_normal_pdf_f32, std_normal_pdf_f32_on,
 };
 pub use minimax::{
     golden_section_min, max_abs_error, minimax_sigmoid_slope, minimax_tanh_cubic, sigmoid_phi,

@@ -10,28 +10,33 @@
 use std::io::Write;
 
 use chapter4::{
-    KernelError, KernelPath, gelu_exact_f32_on, gelu_exact_grad_f32_on, gelu_sigmoid_f32_on,
-    gelu_sigmoid_grad_f32_on, gelu_tanh_f32_on, gelu_tanh_grad_f32_on, silu_f32_on, silu_grad_f32_on,
+    KernelError, KernelPath, elu_f32_on, elu_grad_f32_on, gelu_exact_f32_on, gelu_exact_grad_f32_on,
+    gelu_sigmoid_f32_on, gelu_sigmoid_grad_f32_on, gelu_tanh_f32_on, gelu_tanh_grad_f32_on, silu_f32_on,
+    silu_grad_f32_on, std_normal_cdf_f32_on, std_normal_pdf_f32_on,
 };
 
 /// A kernel that runs on a chosen path.
 type OnPath = fn(KernelPath, &mut [f32]) -> Result<(), KernelError>;
 
-const KERNELS: [(&str, OnPath); 4] = [
+const KERNELS: [(&str, OnPath); 7] = [
     ("gelu_exact_f32", gelu_exact_f32_on),
     ("gelu_tanh_f32", gelu_tanh_f32_on),
     ("gelu_sigmoid_f32", gelu_sigmoid_f32_on),
     ("silu_f32", silu_f32_on),
+    ("elu_f32 (alpha 1)", |path, values| elu_f32_on(path, 1.0, values)),
+    ("std_normal_cdf_f32", std_normal_cdf_f32_on),
+    ("std_normal_pdf_f32", std_normal_pdf_f32_on),
 ];
 
 /// A backward kernel that runs on a chosen path.
 type BackwardOnPath = fn(KernelPath, &[f32], &mut [f32]) -> Result<(), KernelError>;
 
-const BACKWARD: [(&str, BackwardOnPath); 4] = [
+const BACKWARD: [(&str, BackwardOnPath); 5] = [
     ("gelu_exact_grad_f32", gelu_exact_grad_f32_on),
     ("gelu_tanh_grad_f32", gelu_tanh_grad_f32_on),
     ("gelu_sigmoid_grad_f32", gelu_sigmoid_grad_f32_on),
     ("silu_grad_f32", silu_grad_f32_on),
+    ("elu_grad_f32 (alpha 1)", |path, x, gradient| elu_grad_f32_on(path, 1.0, x, gradient)),
 ];
 
 /// Incoming gradients for the backward kernels: varied, so the product is checked too.

@@ -169,9 +169,40 @@ where
     X: Ranged + ValueFormatter<X::ValueType>,
     Y: Ranged + ValueFormatter<Y::ValueType>,
 {
+    draw_mesh_with_label_counts(chart, (x_labels, DEFAULT_Y_LABELS), (x_desc, x_format), (y_desc, y_format))
+}
+
+/// How many y tick labels [`draw_mesh`] asks plotters for (plotters' own default).
+pub const DEFAULT_Y_LABELS: usize = 11;
+
+/// [`draw_mesh`] with at most about `x_labels` and `y_labels` tick labels: 0 draws none on that
+/// axis, for a chart that writes its own (the rows of a dot plot, say). Errors are as for
+/// [`draw_mesh`].
+///
+/// ```
+/// use house_style::{chart_builder, draw_mesh_with_label_counts, render_svg, whole_number};
+/// let figure = render_svg("x", |root| {
+///     let mut chart = chart_builder(root, "Rows", 0.0..10.0, 0.0..3.0)?;
+///     draw_mesh_with_label_counts(&mut chart, (5, 0), ("n", &whole_number), ("row", &|_| "never".into()))?;
+///     Ok(())
+/// })?;
+/// assert!(!figure.svg.contains("never") && figure.svg.contains(">\nrow\n</text>"));
+/// # Ok::<(), house_style::FigureError>(())
+/// ```
+pub fn draw_mesh_with_label_counts<X, Y>(
+    chart: &mut SvgChart<'_, '_, X, Y>,
+    (x_labels, y_labels): (usize, usize),
+    (x_desc, x_format): (&str, TickFormat<'_, X::ValueType>),
+    (y_desc, y_format): (&str, TickFormat<'_, Y::ValueType>),
+) -> DrawResult<()>
+where
+    X: Ranged + ValueFormatter<X::ValueType>,
+    Y: Ranged + ValueFormatter<Y::ValueType>,
+{
     chart
         .configure_mesh()
         .x_labels(x_labels)
+        .y_labels(y_labels)
         .axis_style(INK)
         .bold_line_style(INK.mix(0.25))
         .light_line_style(INK.mix(0.08))

@@ -19,9 +19,9 @@ pub mod contrast;
 mod figure;
 
 pub use chart::{
-    DEFAULT_X_LABELS, DrawResult, SvgChart, TickFormat, chart_builder, draw_legend, draw_mesh,
-    draw_mesh_with_x_labels, grid, legend_at, legend_dashes, legend_line, legend_stroke, one_decimal,
-    power_of_ten, whole_number,
+    DEFAULT_X_LABELS, DEFAULT_Y_LABELS, DrawResult, SvgChart, TickFormat, chart_builder, draw_legend,
+    draw_mesh, draw_mesh_with_label_counts, draw_mesh_with_x_labels, grid, legend_at, legend_dashes,
+    legend_line, legend_stroke, one_decimal, power_of_ten, whole_number,
 };
 pub use figure::{
     Figure, FigureError, assert_committed_figures_fresh, book_figures_dir, check_fresh, inline_problem,

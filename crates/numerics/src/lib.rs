@@ -11,7 +11,7 @@
 //!   whose argument is itself computed (chapter 5's `(x - mu) / sigma`).
 //! * [`naive`]: the textbook erf form and the erfc form, in `f64` and `f32`, kept as yardsticks
 //!   to measure how wrong they are. They are not exact.
-//! * [`ulps_f64`], [`ulps_f32`], [`WorstCase`], [`max_abs_error_vs_gelu_f32`]: how errors are
+//! * [`ulps_f64`], [`ulps_f32`], [`ulps_f32_of_scale`], [`WorstCase`], [`max_abs_error_vs_gelu_f32`]: how errors are
 //!   measured.
 //!
 //! # How the exact functions work (the book's appendix "How the exact GELU is computed")
@@ -63,7 +63,7 @@ pub use normal_cdf::{std_normal_cdf, upper_tail};
 pub use normal_pdf::std_normal_pdf;
 pub use scaled::Scaled;
 pub use scaled_exp::{EXP_NEG_MAX, exp_neg, exp_neg_half_square};
-pub use ulp::{ulps_f32, ulps_f64};
+pub use ulp::{ulps_f32, ulps_f32_of_scale, ulps_f64};
 pub use worst_case::{WorstCase, max_abs_error_vs_gelu_f32};
 pub use x_sigmoid::x_sigmoid;
 

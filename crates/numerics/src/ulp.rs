@@ -49,9 +49,26 @@ pub fn ulps_f32(result: f32, exact: f64) -> f64 {
     if result.is_nan() || exact.is_nan() {
         return if result.is_nan() && exact.is_nan() { 0.0 } else { f64::INFINITY };
     }
+    ulps_f32_of_scale(result, exact, exact)
+}
+
+/// `|result - exact|` in units of the `f32` ULP at `scale` (defined as in [`ulps_f32`]), for
+/// values whose accuracy is judged against something larger than themselves: a derivative near
+/// its zero, against the larger of its terms. `ulps_f32(r, e)` is `ulps_f32_of_scale(r, e, e)`.
+/// Equal values give 0; NaN against NaN gives 0, NaN against a number gives `+inf`.
+///
+/// ```
+/// use numerics::ulps_f32_of_scale;
+/// assert_eq!(ulps_f32_of_scale(2f32.powi(-20), 0.0, 1.0), 8.0); // 2^-20 is 8 ULP of 1
+/// assert_eq!(ulps_f32_of_scale(f32::NAN, 0.0, 1.0), f64::INFINITY);
+/// ```
+pub fn ulps_f32_of_scale(result: f32, exact: f64, scale: f64) -> f64 {
+    if result.is_nan() || exact.is_nan() {
+        return if result.is_nan() && exact.is_nan() { 0.0 } else { f64::INFINITY };
+    }
     if f64::from(result) == exact {
         return 0.0;
     }
-    let exponent = ((exact.abs().to_bits() >> 52) as i32 - 1023).max(-126);
+    let exponent = ((scale.abs().to_bits() >> 52) as i32 - 1023).max(-126);
     (f64::from(result) - exact).abs() / 2f64.powi(exponent - 23)
 }

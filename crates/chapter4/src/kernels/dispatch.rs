@@ -12,9 +12,9 @@
 //!
 //! **Same bits on every path.** The element functions use `+ - * /`, comparisons, selects, bit
 //! operations and `f32::mul_add` only. IEEE 754 defines each of those to the last bit, whatever
-//! the register width; Rust guarantees that `mul_add` rounds once on every target (a `vfmadd`
-//! instruction where FMA is enabled, the C library's correctly rounded `fmaf` on the portable
-//! path, which is why that path is slow for the exact kernel), and it never contracts `a * b + c`
+//! the register width; a fused multiply-add rounds once on every path (a `vfmadd` instruction
+//! where FMA is enabled, an exact emulation in packed `f64` on the portable x86-64 path:
+//! `mul_add.rs`), and Rust never contracts `a * b + c`
 //! on its own nor uses an approximate instruction (`rcpps`, `rsqrtps`). So a path changes how many
 //! elements one instruction handles, never what any element becomes. `tests/kernel_paths.rs`
 //! checks it bit for bit on every path the machine has, and `examples/exhaustive_f32.rs` on
@@ -130,8 +130,18 @@ impl KernelPath {
 /// Applies `f` to every element of `values` on [`KernelPath::selected`] (always available).
 #[inline(always)]
 pub(super) fn map_selected(values: &mut [f32], f: impl Fn(f32) -> f32 + Copy) {
-    if map_on(KernelPath::selected(), values, f).is_err() {
-        map_in_place(values, f); // not reached: the selected path is available by construction
+    map_selected_each(values, f, f);
+}
+
+/// [`map_on_each`] on [`KernelPath::selected`] (always available).
+#[inline(always)]
+pub(super) fn map_selected_each(
+    values: &mut [f32],
+    portable: impl Fn(f32) -> f32 + Copy,
+    wide: impl Fn(f32) -> f32,
+) {
+    if map_on_each(KernelPath::selected(), values, portable, wide).is_err() {
+        map_in_place(values, portable); // not reached: the selected path is available by construction
     }
 }
 
@@ -179,13 +189,26 @@ impl std::error::Error for KernelError {}
 pub(super) fn map_on(
     path: KernelPath,
     values: &mut [f32],
+    f: impl Fn(f32) -> f32 + Copy,
+) -> Result<(), KernelError> {
+    map_on_each(path, values, f, f)
+}
+
+/// [`map_on`] with one function for the portable path and another for the wider ones: the same
+/// formula, with its fused multiply-adds done the way each path does fastest (`mul_add.rs`); the
+/// two must give the same bits.
+#[inline(always)]
+pub(super) fn map_on_each(
+    path: KernelPath,
+    values: &mut [f32],
+    portable: impl Fn(f32) -> f32,
     f: impl Fn(f32) -> f32,
 ) -> Result<(), KernelError> {
     if !path.is_available() {
         return Err(KernelError::PathUnavailable(path));
     }
     match path {
-        KernelPath::Portable => map_in_place(values, f),
+        KernelPath::Portable => map_in_place(values, portable),
         // SAFETY: `is_available` has just confirmed that the CPU and the OS support AVX2 and
         // FMA, the features `map_avx2_fma` is compiled for.
         #[cfg(target_arch = "x86_64")]
@@ -206,6 +229,19 @@ pub(super) fn map_pairs_on(
     path: KernelPath,
     x: &[f32],
     gradient: &mut [f32],
+    f: impl Fn(f32, f32) -> f32 + Copy,
+) -> Result<(), KernelError> {
+    map_pairs_on_each(path, x, gradient, f, f)
+}
+
+/// [`map_pairs_on`] with one function for the portable path and another for the wider ones, as
+/// in [`map_on_each`].
+#[inline(always)]
+pub(super) fn map_pairs_on_each(
+    path: KernelPath,
+    x: &[f32],
+    gradient: &mut [f32],
+    portable: impl Fn(f32, f32) -> f32,
     f: impl Fn(f32, f32) -> f32,
 ) -> Result<(), KernelError> {
     if x.len() != gradient.len() {
@@ -215,7 +251,7 @@ pub(super) fn map_pairs_on(
         return Err(KernelError::PathUnavailable(path));
     }
     match path {
-        KernelPath::Portable => map_pairs_in_place(x, gradient, f),
+        KernelPath::Portable => map_pairs_in_place(x, gradient, portable),
         // SAFETY: `is_available` has just confirmed AVX2 and FMA (see `map_on`).
         #[cfg(target_arch = "x86_64")]
         KernelPath::Avx2Fma => unsafe { map_pairs_avx2_fma(x, gradient, f) },
@@ -233,9 +269,20 @@ pub(super) fn map_pairs_on(
 pub(super) fn map_pairs_selected(
     x: &[f32],
     gradient: &mut [f32],
-    f: impl Fn(f32, f32) -> f32,
+    f: impl Fn(f32, f32) -> f32 + Copy,
 ) -> Result<(), KernelError> {
     map_pairs_on(KernelPath::selected(), x, gradient, f)
+}
+
+/// [`map_pairs_on_each`] on [`KernelPath::selected`].
+#[inline(always)]
+pub(super) fn map_pairs_selected_each(
+    x: &[f32],
+    gradient: &mut [f32],
+    portable: impl Fn(f32, f32) -> f32,
+    f: impl Fn(f32, f32) -> f32,
+) -> Result<(), KernelError> {
+    map_pairs_on_each(KernelPath::selected(), x, gradient, portable, f)
 }
 
 /// [`map_pairs_in_place`] compiled for AVX2 and FMA.

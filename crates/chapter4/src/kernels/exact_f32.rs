@@ -32,9 +32,10 @@
 //!
 //! One formula for every `x`, no branch, no table: the loop vectorises on every dispatch path.
 
-use super::dispatch::{KernelError, KernelPath, map_on, map_selected};
+use super::dispatch::{KernelError, KernelPath, map_on_each, map_selected_each};
 use super::exp_f32::TWO_POW_M64;
 use super::gaussian_f32::gaussian;
+use super::mul_add::{Fused, MulAdd, PortableMulAdd, horner};
 
 /// Where the computation stops: for `|x| >= Z_MAX`, `G(|x|) < 2^-159`. `GELU(x)` is then `x` for
 /// `x > 0` (to the last bit) and rounds to `-0.0` for `x < 0` (it does from `x = -14.37` on).
@@ -52,21 +53,15 @@ pub(super) const SQRT_2PI: f32 = 2.5066283;
 pub(super) const PHI_A: [f32; 5] = [3.2421875, 2.0491676, 0.67799217, 0.12203991, 0.010232267];
 pub(super) const PHI_B: [f32; 6] = [1.6210938, 1.762878, 0.92038816, 0.2782179, 0.048706107, 0.004081707];
 
-/// Horner's rule with one rounding per step.
-#[inline(always)]
-pub(super) fn horner<const N: usize>(coefficients: &[f32; N], z: f32) -> f32 {
-    coefficients[..N - 1].iter().rev().fold(coefficients[N - 1], |acc, &c| acc.mul_add(z, c))
-}
-
 /// `GELU(x) = x Phi(x)` for one `f32`, branch-free (see the module documentation).
 #[inline(always)]
-fn gelu_exact_one(x: f32) -> f32 {
+fn gelu_exact_one<M: MulAdd>(x: f32) -> f32 {
     let z = x.abs();
     let z = if z < Z_MAX { z } else { Z_MAX }; // a select; NaN becomes Z_MAX
-    let (h, scale) = gaussian(z); // e^(-z^2/2) = (1 + h) scale 2^-64
-    let zb = z * horner(&PHI_B, z);
-    let ratio = zb / zb.mul_add(SQRT_2PI, horner(&PHI_A, z)); // c z / (z + phi(z))
-    let g = (ratio.mul_add(h, ratio) * scale) * TWO_POW_M64; // exact unless subnormal: rounded once
+    let (h, scale) = gaussian::<M>(z); // e^(-z^2/2) = (1 + h) scale 2^-64
+    let zb = z * horner::<M, 6>(&PHI_B, z);
+    let ratio = zb / M::mul_add(zb, SQRT_2PI, horner::<M, 5>(&PHI_A, z)); // c z / (z + phi(z))
+    let g = (M::mul_add(ratio, h, ratio) * scale) * TWO_POW_M64; // exact unless subnormal: rounded once
     // -G for x < 0, x - G otherwise: (x < 0 ? 0 : x) - G, a compare and a mask. NaN stays NaN.
     let x_plus = if x < 0.0 { 0.0 } else { x };
     let result = x_plus - g;
@@ -99,8 +94,14 @@ fn gelu_exact_one(x: f32) -> f32 {
 /// assert!((v[3] / -7.619853e-23 - 1.0).abs() < 3e-7); // x Phi(x) far down the left tail
 /// assert!(v[4].is_nan());
 /// ```
+#[allow(clippy::redundant_closure)] // its #[inline(always)] makes it vectorise: see PortableMulAdd
 pub fn gelu_exact_f32(values: &mut [f32]) {
-    map_selected(values, gelu_exact_one);
+    map_selected_each(
+        values,
+        #[inline(always)]
+        |x| gelu_exact_one::<PortableMulAdd>(x),
+        gelu_exact_one::<Fused>,
+    );
 }
 
 /// [`gelu_exact_f32`] on a chosen [`KernelPath`]: the same bits on every path
@@ -119,8 +120,15 @@ pub fn gelu_exact_f32(values: &mut [f32]) {
 /// }
 /// # Ok::<(), chapter4::KernelError>(())
 /// ```
+#[allow(clippy::redundant_closure)] // its #[inline(always)] makes it vectorise: see PortableMulAdd
 pub fn gelu_exact_f32_on(path: KernelPath, values: &mut [f32]) -> Result<(), KernelError> {
-    map_on(path, values, gelu_exact_one)
+    map_on_each(
+        path,
+        values,
+        #[inline(always)]
+        |x| gelu_exact_one::<PortableMulAdd>(x),
+        gelu_exact_one::<Fused>,
+    )
 }
 
 #[cfg(test)]
@@ -131,7 +139,7 @@ mod tests {
     fn accurate_near_zero_and_across_the_range() {
         for x in [-0.75f32, 0.75, 1e-3, -1e-3, 1e-20, -1e-20, 0.3, -0.3, -1.4038, -7.5, 3.0] {
             let exact = numerics::gelu(x as f64);
-            let got = gelu_exact_one(x) as f64;
+            let got = gelu_exact_one::<Fused>(x) as f64;
             assert!(
                 (got - exact).abs() < 4.0 * f32::EPSILON as f64 * exact.abs(),
                 "x = {x}: {got} vs {exact}"

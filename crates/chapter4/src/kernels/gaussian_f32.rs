@@ -1,8 +1,8 @@
 //! The Gaussian factor `e^(-z^2/2)` for the exact `f32` kernel, with fused multiply-adds.
 //!
-//! `f32::mul_add(a, b, c)` computes `a * b + c` with a single rounding: Rust guarantees it on
-//! every target (a hardware `vfmadd` on the AVX2 and AVX-512 paths, `fmaf` from the C library
-//! on a CPU without FMA), so every dispatch path gives the same bits. Fusing does two things here:
+//! `M::mul_add(a, b, c)` computes `a * b + c` with a single rounding (`mul_add.rs`: a hardware
+//! `vfmadd` on the AVX2 and AVX-512 paths, an exact emulation in packed `f64` on the portable
+//! x86-64 path), so every dispatch path gives the same bits. Fusing does two things here:
 //!
 //! * **The square without a split.** `w = z * z` rounded, then `w_lo = mul_add(z, z, -w)` is the
 //!   rounding error exactly: `z^2 = w + w_lo` with no rounding at all. (Without FMA, `z` must be
@@ -20,6 +20,7 @@
 //! subnormal results are rounded once, at the end, by the caller.
 
 use super::exp_f32::{ROUNDING_MAGIC, SCALE_BITS};
+use super::mul_add::{MulAdd, horner};
 
 /// `1 / (2 ln 2)`, rounded to `f32`: `k = round(w / (2 ln 2))`.
 const HALF_LOG2_E: f32 = 0.7213475;
@@ -42,14 +43,14 @@ const EXP_HALF_Q: [f32; 6] = [-0.5, 0.124999985, -0.020833153, 0.0026042617, -0.
 /// `|r|`, over `1 + h >= 0.707`: 2.9e-8; rounding `h` (`|h| < 0.5`) by at most `2^-26`, over
 /// `1 + h`: 2.1e-8.
 #[inline(always)]
-pub(super) fn gaussian(z: f32) -> (f32, f32) {
+pub(super) fn gaussian<M: MulAdd>(z: f32) -> (f32, f32) {
     let w = z * z;
-    let w_lo = z.mul_add(z, -w); // z^2 = w + w_lo exactly
-    let shifted = w.mul_add(HALF_LOG2_E, ROUNDING_MAGIC); // 1.5 * 2^23 + k
+    let w_lo = M::mul_add(z, z, -w); // z^2 = w + w_lo exactly
+    let shifted = M::mul_add(w, HALF_LOG2_E, ROUNDING_MAGIC); // 1.5 * 2^23 + k
     let k = shifted - ROUNDING_MAGIC;
-    let t = (-k).mul_add(TWO_LN2_HI, w); // exact, see the module documentation
-    let r = t + (-k).mul_add(TWO_LN2_LO, w_lo);
-    let q = EXP_HALF_Q[..5].iter().rev().fold(EXP_HALF_Q[5], |acc, &c| acc.mul_add(r, c));
+    let t = M::mul_add(-k, TWO_LN2_HI, w); // exact, see the module documentation
+    let r = t + M::mul_add(-k, TWO_LN2_LO, w_lo);
+    let q = horner::<M, 6>(&EXP_HALF_Q, r);
     let h = r * q;
     // shifted.to_bits() = 0x4B40_0000 + k: the exponent field becomes 127 + 64 - k.
     let scale = f32::from_bits(SCALE_BITS.wrapping_sub(shifted.to_bits()) << 23);
@@ -59,13 +60,14 @@ pub(super) fn gaussian(z: f32) -> (f32, f32) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::kernels::mul_add::Fused;
 
     #[test]
     fn gaussian_is_accurate_on_its_domain() {
         let mut worst = 0.0f64;
         for i in 0..=150_000 {
             let z = i as f32 * 1e-4;
-            let (h, scale) = gaussian(z);
+            let (h, scale) = gaussian::<Fused>(z);
             let ours = (1.0 + h as f64) * scale as f64 * 2f64.powi(-64);
             let exact = (-(z as f64) * (z as f64) / 2.0).exp();
             worst = worst.max((ours / exact - 1.0).abs());

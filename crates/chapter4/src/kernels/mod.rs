@@ -1,5 +1,5 @@
-//! In-place `f32` kernels: GELU, its two approximations and SiLU over a whole slice, and their
-//! derivatives as backward kernels (`gradient *= f'(x)`).
+//! In-place `f32` kernels: GELU, its two approximations, SiLU and ELU over a whole slice, and
+//! their derivatives as backward kernels (`gradient *= f'(x)`); the normal CDF and density.
 //!
 //! Each kernel applies one branch-free scalar function to every element. "Branch-free" means no
 //! `if` that depends on the data decides *which code runs*: every element takes the same path,
@@ -10,7 +10,8 @@
 //!
 //! Three rules make that happen:
 //! * no calls into scalar `libm` (a call cannot be vectorised): `exp` is our own polynomial
-//!   (on a path without FMA, `mul_add` is such a call: the exception above);
+//!   (on a path without FMA, `f32::mul_add` is such a call, which is why the exact kernels use
+//!   `mul_add.rs` there);
 //! * bit tricks through `to_bits`/`from_bits` (a no-op in a vector register) instead of
 //!   functions such as `f32::round` that have no SSE2 instruction;
 //! * a fixed chunk length, so the compiler sees a loop of known trip count.
@@ -32,14 +33,18 @@
 //! `-C target-cpu=native`. The results are bit-for-bit the same on every path: Rust never fuses
 //! `a * b + c` into an FMA unless asked to, `f32::mul_add` (which the exact kernels ask for)
 //! rounds once on every target, and no approximate instruction (`rcpps`, `rsqrtps`) is used.
-//! On the portable x86-64 path each `mul_add` is a call to the C library's `fmaf`, so the exact
-//! kernels do not vectorise there: correct, and much slower (see `dispatch.rs`).
+//! On the portable x86-64 path (no FMA instruction) the exact kernels do their fused operations
+//! in packed `f64` with rounding to odd instead (`mul_add.rs`): the same bits, vectorised, and
+//! still much slower than one `vfmadd`.
 
 mod dispatch;
+mod elu_f32;
 mod exact_f32;
 mod exact_grad_f32;
 mod exp_f32;
 mod gaussian_f32;
+mod mul_add;
+mod normal_f32;
 mod sigmoid_f32;
 mod silu_f32;
 mod tanh_f32;
@@ -47,8 +52,10 @@ mod x_sigmoid_f32;
 mod x_sigmoid_grad_f32;
 
 pub use dispatch::{KernelError, KernelPath};
+pub use elu_f32::{elu_f32, elu_f32_on, elu_grad_f32, elu_grad_f32_on};
 pub use exact_f32::{gelu_exact_f32, gelu_exact_f32_on};
 pub use exact_grad_f32::{gelu_exact_grad_f32, gelu_exact_grad_f32_on};
+pub use normal_f32::{std_normal_cdf_f32, std_normal_cdf_f32_on, std_normal_pdf_f32, std_normal_pdf_f32_on};
 pub use sigmoid_f32::{
     gelu_sigmoid_f32, gelu_sigmoid_f32_on, gelu_sigmoid_grad_f32, gelu_sigmoid_grad_f32_on,
 };
