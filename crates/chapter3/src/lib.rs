@@ -4,7 +4,7 @@
 //! * [`std_normal_cdf`] (`Phi`) and [`gelu`] (`x Phi(x)`): the exact functions the estimates
 //!   converge to; [`std_normal_pdf`] (`phi`), [`gelu_derivative`] (`Phi + x phi`) and
 //!   [`GELU_MINIMUM_AT`], GELU's slope and where it vanishes.
-//! * [`gelu_gate`], [`mc_gelu`], [`gate_variance`]: the gate `x * Bernoulli(Phi(x))`, the plain
+//! * [`gelu_gate`] (its coin: [`gelu_gate_keeps`]), [`mc_gelu`], [`gate_variance`]: the gate `x * Bernoulli(Phi(x))`, the plain
 //!   estimator of its mean and the variance of one draw.
 //! * [`Estimate`]: a mean, its standard error, `n`, and its confidence interval.
 //! * [`WordBernoulli`], [`mc_gelu_fast`], [`mc_gelu_binomial`]: the same estimate from fewer random
@@ -29,7 +29,7 @@ pub use error::McError;
 pub use estimate::{Estimate, normal_quantile_two_sided};
 pub use fast_bernoulli::WordBernoulli;
 pub use fast_estimates::{mc_gelu_binomial, mc_gelu_fast};
-pub use monte_carlo::{gate_variance, gelu_gate, mc_gelu};
+pub use monte_carlo::{gate_variance, gelu_gate, gelu_gate_keeps, mc_gelu};
 pub use numerics::{GELU_MINIMUM_AT, gelu, gelu_derivative, naive, std_normal_cdf, std_normal_pdf};
 
 // The chapter page runs as doctests of this crate.

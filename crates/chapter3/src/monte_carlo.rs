@@ -29,9 +29,26 @@ pub(crate) fn keep_probability(x: f64) -> Result<f64, McError> {
 /// # Ok::<(), chapter3::McError>(())
 /// ```
 pub fn gelu_gate<R: Rng + ?Sized>(x: f64, rng: &mut R) -> Result<f64, McError> {
+    Ok(if gelu_gate_keeps(x, rng)? { x } else { 0.0 })
+}
+
+/// The coin of [`gelu_gate`] alone: `true` (keep) with probability `Phi(x)`, drawn as
+/// `U < Phi(x)` from one uniform `f64` (see [`gelu_gate`] for its grid). A layer that applies the
+/// gate needs the mask itself, also where `x = 0` hides it in the output.
+///
+/// Errors: NaN or infinite `x` gives [`McError::NonFiniteInput`].
+///
+/// ```
+/// use rand::{SeedableRng, rngs::Xoshiro256PlusPlus};
+/// let mut a = Xoshiro256PlusPlus::seed_from_u64(3);
+/// let mut b = a.clone();
+/// let kept = chapter3::gelu_gate_keeps(1.5, &mut a)?;
+/// assert_eq!(chapter3::gelu_gate(1.5, &mut b)?, if kept { 1.5 } else { 0.0 }); // the same draw
+/// # Ok::<(), chapter3::McError>(())
+/// ```
+pub fn gelu_gate_keeps<R: Rng + ?Sized>(x: f64, rng: &mut R) -> Result<bool, McError> {
     let q = keep_probability(x)?;
-    let kept = rng.random::<f64>() < q;
-    Ok(if kept { x } else { 0.0 })
+    Ok(rng.random::<f64>() < q)
 }
 
 /// The plain Monte Carlo estimate of `GELU(x)`: the mean of `n` draws of the gate, with its

@@ -288,7 +288,7 @@ pub fn run_one(config: &ExperimentConfig, variant: Variant, seed: u64) -> Result
     let mut trajectories: Vec<Trajectory> = learnable_layers(&network)
         .map(|(layer, mu, sigma)| Trajectory { layer, mu: vec![mu], sigma: vec![sigma] })
         .collect();
-    let report = train_observed(&mut network, &train_set, &train_config, |_, network| {
+    let report = train_observed(&mut network, &train_set, &train_config, |_, _, network| {
         for (trajectory, (_, mu, sigma)) in trajectories.iter_mut().zip(learnable_layers(network)) {
             trajectory.mu.push(mu);
             trajectory.sigma.push(sigma);

@@ -4,7 +4,7 @@
 use chapter1::DropoutRate;
 use rand::Rng;
 
-use super::{Activation, Dense, DropoutLayer, Init, LearnableGelu, NetworkError, Real};
+use super::{Activation, Dense, DropoutLayer, Init, LearnableGelu, NetworkError, Real, SoiLayer};
 
 /// A layer of a [`Network`](super::Network).
 ///
@@ -32,6 +32,8 @@ pub enum Layer<T> {
     Learnable(LearnableGelu<T>),
     /// Inverted dropout while training, the identity in evaluation.
     Dropout(DropoutLayer<T>),
+    /// The SOI map: `x Bernoulli(Phi(x))` while training, `GELU(x)` in evaluation.
+    Soi(SoiLayer<T>),
 }
 
 impl<T: Real> Layer<T> {
@@ -66,6 +68,7 @@ impl<T: Real> Layer<T> {
     pub fn activation(activation: Activation, units: usize) -> Self {
         match activation {
             Activation::LearnableGelu(options) => Layer::Learnable(LearnableGelu::new(units, options)),
+            Activation::Soi => Layer::Soi(SoiLayer::new()),
             fixed => Layer::Activation(fixed),
         }
     }
@@ -100,7 +103,7 @@ impl<T: Real> Layer<T> {
                 return Ok(dense.units());
             }
             Layer::Learnable(layer) => layer.units(),
-            Layer::Activation(_) | Layer::Dropout(_) => width,
+            Layer::Activation(_) | Layer::Dropout(_) | Layer::Soi(_) => width,
         };
         if expected == width { Ok(width) } else { Err(NetworkError::InputLength { expected, found: width }) }
     }
@@ -122,6 +125,7 @@ impl<T: Real> Layer<T> {
             }
             Layer::Learnable(layer) => layer.forward(input, batch, output),
             Layer::Dropout(layer) => layer.forward(input, mode, rng, output),
+            Layer::Soi(layer) => layer.forward(input, mode, rng, output),
         }
     }
 
@@ -156,6 +160,11 @@ impl<T: Real> Layer<T> {
                     layer.backward(g, dx);
                 }
             }
+            Layer::Soi(layer) => {
+                if let Some(dx) = dx {
+                    layer.backward(input, output, g, dx, scratch);
+                }
+            }
         }
     }
 
@@ -164,7 +173,7 @@ impl<T: Real> Layer<T> {
         match self {
             Layer::Dense(dense) => dense.parameters().into(),
             Layer::Learnable(layer) => layer.parameters().into(),
-            Layer::Activation(_) | Layer::Dropout(_) => Vec::new(),
+            Layer::Activation(_) | Layer::Dropout(_) | Layer::Soi(_) => Vec::new(),
         }
     }
 }

@@ -26,6 +26,9 @@ use super::{NetworkError, Real};
 /// // Huge logits do not overflow.
 /// let loss = softmax_cross_entropy(&[1000.0f64, 0.0], &[0], 2, &mut gradient)?;
 /// assert_eq!(loss, 0.0);
+/// // Nor does a label far behind the winner: p_y = e^-200 underflows in f32, -ln p_y does not.
+/// let mut gradient32 = Vec::new();
+/// assert_eq!(softmax_cross_entropy(&[200.0f32, 0.0], &[1], 2, &mut gradient32)?, 200.0);
 /// assert_eq!(
 ///     softmax_cross_entropy(&[0.0f64, 0.0], &[2], 2, &mut gradient),
 ///     Err(NetworkError::LabelOutOfRange { label: 2, classes: 2 })
@@ -54,13 +57,16 @@ pub fn softmax_cross_entropy<T: Real>(
     let mut total = T::zero();
     for (row, &label) in gradient.chunks_exact_mut(classes).zip(labels) {
         let max = row.iter().copied().fold(row[0], |m, z| if z > m { z } else { m });
+        // Kept before exponentiating: e^(z_y - max) underflows to 0 once z_y trails the largest
+        // logit by more than about 103 (f32) or 745 (f64), and its logarithm would be -inf.
+        let label_gap = row[label] - max;
         let mut sum = T::zero();
         for z in row.iter_mut() {
             *z = (*z - max).exp(); // in (0, 1], the largest exactly 1
             sum += *z;
         }
-        // -ln p_y = lse - z_y = ln(sum) - (z_y - max) = ln(sum) - ln(e^(z_y - max))
-        total += sum.ln() - row[label].ln();
+        // -ln p_y = lse - z_y = ln(sum) - (z_y - max)
+        total += sum.ln() - label_gap;
         let scale = inverse_batch / sum;
         for z in row.iter_mut() {
             *z *= scale;

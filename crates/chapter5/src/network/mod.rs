@@ -10,6 +10,7 @@
 //! | `activation/` | [`Activation`]: every activation of chapters 2-5, forward and slope |
 //! | `learnable.rs` | [`LearnableGelu`]: `x Phi((x - mu) / sigma)` with learnable `mu`, `sigma` |
 //! | `dropout.rs` | [`DropoutLayer`]: chapter 1's inverted dropout as a layer |
+//! | `soi.rs` | [`SoiLayer`]: the SOI map, chapter 3's stochastic gate as a layer |
 //! | `layer.rs`, `mlp.rs` | [`Layer`] and [`Network`]: the stack, forward and backward |
 //! | `loss.rs` | [`softmax_cross_entropy`] with the log-sum-exp trick |
 //! | `optimizer.rs` | [`Optimizer`] (SGD, Adam) and its running [`OptimizerState`] |
@@ -65,10 +66,11 @@ mod mlp;
 mod optimizer;
 mod real;
 mod scalar_forms;
+mod soi;
 mod train;
 
 pub use activation::slopes;
-pub use activation::{Activation, Learnable, SigmaParametrisation};
+pub use activation::{Activation, CustomActivation, Learnable, SigmaParametrisation};
 pub use data::{Dataset, gaussian_clusters, two_spirals};
 pub use dense::{Dense, Init};
 pub use dropout::DropoutLayer;
@@ -79,4 +81,5 @@ pub use loss::softmax_cross_entropy;
 pub use mlp::Network;
 pub use optimizer::{Optimizer, OptimizerState};
 pub use real::{Real, gemm_plain};
+pub use soi::SoiLayer;
 pub use train::{TrainConfig, TrainReport, train, train_observed};

@@ -75,6 +75,19 @@ pub trait Real:
     /// (some slopes are cheapest from `a`). All three slices have one length.
     fn activation_slope(activation: Activation, z: &[Self], a: &[Self], slope: &mut [Self]);
 
+    /// `true` if the layers should use the vectorised kernels ([`Real::normal_cdf`],
+    /// [`Real::normal_pdf`] on whole slices) rather than the exact scalar functions of
+    /// `chapter5` (`f32`: speed; `f64`: the accuracy the gradient check and the figures need).
+    const VECTOR_KERNELS: bool;
+
+    /// `out = Phi(z)` element by element: `chapter4::std_normal_cdf_f32` for `f32` (within 4
+    /// ULP), `numerics::std_normal_cdf` for `f64`. `out.len() == z.len()`.
+    fn normal_cdf(z: &[Self], out: &mut [Self]);
+
+    /// `out = phi(z)` element by element: `chapter4::std_normal_pdf_f32` for `f32`,
+    /// `numerics::std_normal_pdf` for `f64`. `out.len() == z.len()`.
+    fn normal_pdf(z: &[Self], out: &mut [Self]);
+
     /// `C = op(A) op(B) + beta C`, with `C` an `m x n` row-major matrix, `op(A)` `m x k` and
     /// `op(B)` `k x n`. `op(A) = A` reads `a` as `m x k` row-major; with `a_transposed` it reads
     /// `a` as `k x m` row-major and uses its transpose (likewise `b`). With [`Real::FAST_GEMM`],
@@ -200,6 +213,15 @@ macro_rules! float_basics {
 
 impl Real for f32 {
     const FAST_GEMM: bool = true;
+    const VECTOR_KERNELS: bool = true;
+    fn normal_cdf(z: &[Self], out: &mut [Self]) {
+        out.copy_from_slice(z);
+        chapter4::std_normal_cdf_f32(out);
+    }
+    fn normal_pdf(z: &[Self], out: &mut [Self]) {
+        out.copy_from_slice(z);
+        chapter4::std_normal_pdf_f32(out);
+    }
     fn from_f64(x: f64) -> Self {
         x as f32
     }
@@ -211,6 +233,17 @@ impl Real for f32 {
 
 impl Real for f64 {
     const FAST_GEMM: bool = false;
+    const VECTOR_KERNELS: bool = false;
+    fn normal_cdf(z: &[Self], out: &mut [Self]) {
+        for (o, &x) in out.iter_mut().zip(z) {
+            *o = numerics::std_normal_cdf(x);
+        }
+    }
+    fn normal_pdf(z: &[Self], out: &mut [Self]) {
+        for (o, &x) in out.iter_mut().zip(z) {
+            *o = numerics::std_normal_pdf(x);
+        }
+    }
     fn from_f64(x: f64) -> Self {
         x
     }

@@ -77,11 +77,12 @@ pub fn train<T: Real>(
     data: &Dataset,
     config: &TrainConfig,
 ) -> Result<TrainReport, NetworkError> {
-    train_observed(network, data, config, |_, _| {})
+    train_observed(network, data, config, |_, _, _| {})
 }
 
-/// [`train`], calling `observe(epoch, network)` after every epoch that finished (its loss is
-/// finite and so is every parameter): the way to record a trajectory, a learnable layer's `mu`
+/// [`train`], calling `observe(epoch, loss, network)` after every epoch that finished (its loss
+/// is finite and so is every parameter; `loss` is its mean mini-batch loss, as in
+/// [`TrainReport::epoch_losses`]): the way to record a trajectory, a learnable layer's `mu`
 /// and `sigma` epoch by epoch, in one run, without restarting the optimiser (a run of `k`
 /// epochs continued by another of `k` is not a run of `2k`: Adam's moments and step count
 /// would start again, and the shuffles would repeat).
@@ -97,7 +98,7 @@ pub fn train<T: Real>(
 /// let config = TrainConfig { epochs: 5, batch_size: 32, optimizer: Optimizer::adam(0.02)?, seed: 2 };
 /// let mut sigmas = Vec::new();
 /// let mut net = start.clone();
-/// let report = train_observed(&mut net, &data, &config, |epoch, network| {
+/// let report = train_observed(&mut net, &data, &config, |epoch, _loss, network| {
 ///     let Layer::Learnable(layer) = &network.layers()[1] else { unreachable!() };
 ///     sigmas.push((epoch, layer.sigma()[0]));
 /// })?;
@@ -110,7 +111,7 @@ pub fn train<T: Real>(
 /// assert_eq!(plain, net);
 /// # Ok::<(), chapter5::network::NetworkError>(())
 /// ```
-pub fn train_observed<T: Real, F: FnMut(usize, &Network<T>)>(
+pub fn train_observed<T: Real, F: FnMut(usize, f64, &Network<T>)>(
     network: &mut Network<T>,
     data: &Dataset,
     config: &TrainConfig,
@@ -157,8 +158,9 @@ pub fn train_observed<T: Real, F: FnMut(usize, &Network<T>)>(
         if !parameters_are_finite(network) {
             return Err(NetworkError::NonFiniteLoss { epoch, step: steps - 1 });
         }
-        epoch_losses.push(loss_sum / steps as f64);
-        observe(epoch, network);
+        let epoch_loss = loss_sum / steps as f64;
+        epoch_losses.push(epoch_loss);
+        observe(epoch, epoch_loss, network);
     }
     Ok(TrainReport { epoch_losses })
 }

@@ -14,10 +14,11 @@ pub(crate) fn activate(activation: Activation, z: &[f64], out: &mut [f64]) {
             }
             return;
         }
-        Activation::Gelu | Activation::LearnableGelu(_) => numerics::gelu,
+        Activation::Gelu | Activation::LearnableGelu(_) | Activation::Soi => numerics::gelu,
         Activation::GeluTanh => chapter4::gelu_tanh,
         Activation::GeluSigmoid => chapter4::gelu_sigmoid,
         Activation::Silu => silu,
+        Activation::Custom(custom) => custom.value,
     };
     for (o, &x) in out.iter_mut().zip(z) {
         *o = f(x);
@@ -34,10 +35,11 @@ pub(crate) fn slope(activation: Activation, z: &[f64], a: &[f64], slope: &mut [f
             }
             return;
         }
-        Activation::Gelu | Activation::LearnableGelu(_) => numerics::gelu_derivative,
+        Activation::Gelu | Activation::LearnableGelu(_) | Activation::Soi => numerics::gelu_derivative,
         Activation::GeluTanh => return gelu_tanh_slope(z, a, slope),
         Activation::GeluSigmoid => return gelu_sigmoid_slope(z, a, slope),
         Activation::Silu => return silu_slope(z, a, slope),
+        Activation::Custom(custom) => custom.slope,
     };
     for (o, &x) in slope.iter_mut().zip(z) {
         *o = f(x);

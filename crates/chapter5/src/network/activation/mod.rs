@@ -10,19 +10,20 @@
 //!
 //! Where each formula comes from (none is copied here):
 //!
-//! | activation | `f64` forward, slope | `f32` forward (slope) |
+//! | activation | `f64` forward, slope | `f32` forward, slope |
 //! | --- | --- | --- |
 //! | ReLU | `chapter2::relu`, `relu_derivative` | the same, per element (exact in `f32`) |
-//! | ELU | `chapter2::Elu::value`, `derivative` | the same, per element through `f64` |
-//! | GELU | `numerics::gelu`, `gelu_derivative` | `chapter4::gelu_exact_f32` (slope: [`slopes`]) |
-//! | GELU, tanh form | `chapter4::gelu_tanh` (slope: [`slopes`]) | `chapter4::gelu_tanh_f32` |
-//! | GELU, sigmoid form | `chapter4::gelu_sigmoid` (slope: [`slopes`]) | `chapter4::gelu_sigmoid_f32` |
-//! | SiLU | `x / (1 + e^-x)` (marked, see below) | the same, per element through `f64` |
+//! | ELU | `chapter2::Elu::value`, `derivative` | `chapter4::elu_f32`, `elu_grad_f32` |
+//! | GELU | `numerics::gelu`, `gelu_derivative` | `chapter4::gelu_exact_f32`, `gelu_exact_grad_f32` |
+//! | GELU, tanh form | `chapter4::gelu_tanh` (slope: [`slopes`]) | `chapter4::gelu_tanh_f32`, `gelu_tanh_grad_f32` |
+//! | GELU, sigmoid form | `chapter4::gelu_sigmoid` (slope: [`slopes`]) | `chapter4::gelu_sigmoid_f32`, `gelu_sigmoid_grad_f32` |
+//! | SiLU | `chapter5::silu`, slope: [`slopes`] | `chapter4::silu_f32`, `silu_grad_f32` |
+//! | SOI map | exact GELU outside training (its layer draws the masks) | the same |
 //!
-//! The slopes of the tanh and sigmoid forms and of SiLU are not written anywhere else, and they
-//! need no new exponential: each of these activations is `x s(x)` with a gate `s` in `(0, 1)`, so
-//! the forward output gives the gate back, `s = a / x`, and the slope is a polynomial in `x` and
-//! `s` (see [`slopes`]).
+//! The `f64` slopes of the tanh and sigmoid forms and of SiLU need no new exponential: each of
+//! these activations is `x s(x)` with a gate `s` in `(0, 1)`, so the forward output gives the
+//! gate back, `s = a / x`, and the slope is a polynomial in `x` and `s` (see [`slopes`]). The
+//! `f32` path uses chapter 4's vectorised backward kernels, which give the same bits on every CPU.
 
 pub(crate) mod f32_path;
 pub(crate) mod f64_path;
@@ -130,6 +131,34 @@ impl Default for Learnable {
     }
 }
 
+/// An activation of the reader's own: `f` and `f'` as plain functions of an `f64` (the `f32`
+/// network evaluates them through `f64`, element by element). Two are equal when their names
+/// are (functions cannot be compared reliably).
+///
+/// ```
+/// use chapter5::network::{Activation, CustomActivation, Real};
+/// let square = CustomActivation { name: "x^2", value: |x| x * x, slope: |x| 2.0 * x };
+/// let mut out = [0.0f32; 2];
+/// f32::activate(Activation::Custom(square), &[3.0, -1.0], &mut out);
+/// assert_eq!(out, [9.0, 1.0]);
+/// assert_eq!(Activation::Custom(square).name(), "x^2");
+/// ```
+#[derive(Debug, Clone, Copy)]
+pub struct CustomActivation {
+    /// A short name for tables.
+    pub name: &'static str,
+    /// `f(x)`.
+    pub value: fn(f64) -> f64,
+    /// `f'(x)`.
+    pub slope: fn(f64) -> f64,
+}
+
+impl PartialEq for CustomActivation {
+    fn eq(&self, other: &Self) -> bool {
+        self.name == other.name
+    }
+}
+
 /// An activation function, applied element by element.
 ///
 /// Every variant is defined for every input (NaN in gives NaN out) and holds only validated
@@ -166,6 +195,12 @@ pub enum Activation {
     Silu,
     /// `x Phi((x - mu) / sigma)` with learnable `mu` and `sigma`.
     LearnableGelu(Learnable),
+    /// The SOI map: `x m`, `m ~ Bernoulli(Phi(x))`, in training (its layer,
+    /// [`SoiLayer`](super::SoiLayer), draws the masks); applied outside its layer, and in
+    /// evaluation, exact GELU, its expectation.
+    Soi,
+    /// The reader's own `f` and `f'`.
+    Custom(CustomActivation),
 }
 
 impl Activation {
@@ -184,6 +219,8 @@ impl Activation {
             Self::GeluSigmoid => "GELU (sigmoid)",
             Self::Silu => "SiLU",
             Self::LearnableGelu(_) => "GELU (learnable mu, sigma)",
+            Self::Soi => "SOI map",
+            Self::Custom(custom) => custom.name,
         }
     }
 

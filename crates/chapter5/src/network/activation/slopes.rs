@@ -11,9 +11,11 @@
 //! * tanh form: `t = 2u = x (A + B x^2)`, `A = sqrt(8/pi)`, `B = 0.044715 sqrt(8/pi)`:
 //!   `f' = s + x s (1 - s) (A + 3 B x^2)`;
 //! * sigmoid form: `t = 1.702 x`: `f' = s + 1.702 x s (1 - s)`;
-//! * SiLU: `t = x`: `f' = s + x s (1 - s)`;
-//! * exact GELU (`f32` only; `f64` calls `numerics::gelu_derivative`): `s = Phi`,
-//!   `s' = phi(x) = e^(-x^2/2) / sqrt(2 pi)`, from [`std_normal_pdf_f32`].
+//! * SiLU: `t = x`: `f' = s + x s (1 - s)`.
+//!
+//! These serve the `f64` network; the `f32` network uses chapter 4's backward kernels
+//! (`chapter4::gelu_tanh_grad_f32` and its siblings), and exact GELU's slope in `f64` is
+//! `numerics::gelu_derivative`.
 //!
 //! Accuracy: `a` is within a few ULP of `x s(x)`, so `s = a / x` is within a few ULP of the gate
 //! wherever `a` is a normal number; where `a` underflows (`x` far in the left tail), `s` and the
@@ -101,111 +103,9 @@ pub fn silu_slope<T: Real>(z: &[T], a: &[T], slope: &mut [T]) {
     sigmoid_gated(z, a, slope, |_| one);
 }
 
-/// Slope of exact GELU in `f32`, `Phi(x) + x phi(x)`, with `Phi(x) = a / x` from the forward
-/// output of `chapter4::gelu_exact_f32` and `phi` from [`std_normal_pdf_f32`]. Branch-free, so
-/// it vectorises. Slices of one length; NaN gives NaN. Within `1e-6` (absolute) of
-/// `numerics::gelu_derivative` (tested over `[-15, 15]`).
-///
-/// ```
-/// use chapter5::network::slopes::gelu_exact_slope_f32;
-/// let mut a = [-1.0f32, 0.0, 2.0];
-/// let z = a;
-/// chapter4::gelu_exact_f32(&mut a);
-/// let mut slope = [0.0f32; 3];
-/// gelu_exact_slope_f32(&z, &a, &mut slope);
-/// for (s, &x) in slope.iter().zip(&z) {
-///     assert!((*s as f64 - numerics::gelu_derivative(x as f64)).abs() < 1e-6);
-/// }
-/// ```
-pub fn gelu_exact_slope_f32(z: &[f32], a: &[f32], slope: &mut [f32]) {
-    for ((out, &x), &y) in slope.iter_mut().zip(z).zip(a) {
-        *out = gate(x, y) + x * std_normal_pdf_f32(x);
-    }
-}
-
-/// `1.5 * 2^23`: adding it rounds a float in `[0, 2^22)` to an integer held in the low bits.
-const ROUNDING_MAGIC: f32 = 12582912.0;
-/// `ln 2` in two parts; `LN2_HI` has 15 significant bits, so `k LN2_HI` is exact for `k < 512`.
-const LN2_HI: f32 = 22713.0 / 32768.0;
-const LN2_LO: f32 = 1.4286068e-6;
-/// Taylor coefficients `1/n!` of `e^-r`, enough for `|r| <= ln(2)/2` to `1.5e-8` relative.
-const INVERSE_FACTORIALS: [f32; 8] =
-    [1.0, 1.0, 0.5, 0.16666667, 0.041666668, 0.008333334, 0.0013888889, 0.0001984127];
-/// `1/sqrt(2 pi)`.
-const FRAC_1_SQRT_2PI: f32 = 0.3989423;
-/// `w = x^2/2` is clamped here: `e^-87` is still a normal `f32`, and beyond it `x phi(x)` is
-/// below `1e-36`, which no slope can notice next to `Phi(x)`.
-const W_MAX: f32 = 87.0;
-
-/// The standard normal density in `f32`, `phi(x) = e^(-x^2/2) / sqrt(2 pi)`, branch-free for
-/// the slope kernel; relative error below `3e-6` for `|x| <= 10` (measured `2.0e-6`: mostly the
-/// rounding of `x^2/2` to `f32`, which the exponential multiplies by `x^2/2`), and for `|x| > 13.19` it
-/// returns about `phi(13.19) = 6.6e-39` instead of the true, smaller value (an absolute error below
-/// `7e-39`). NaN gives NaN. (The accurate density is `numerics::std_normal_pdf`; this one exists
-/// because a scalar `exp` call per element would cost more than the layer's matrix product.)
-///
-/// `e^-w = 2^-k e^-r` with `k = round(w / ln 2)`, `r = w - k ln 2` in `[-0.35, 0.35]`, a
-/// degree-7 Taylor polynomial for `e^-r`, and `2^-k` built in the exponent bits.
-///
-/// ```
-/// use chapter5::network::slopes::std_normal_pdf_f32;
-/// for x in [0.0f32, 1.0, -3.5, 9.0] {
-///     let exact = numerics::std_normal_pdf(x as f64);
-///     assert!((std_normal_pdf_f32(x) as f64 / exact - 1.0).abs() < 3e-6);
-/// }
-/// assert!(std_normal_pdf_f32(f32::NAN).is_nan());
-/// ```
-#[inline(always)]
-pub fn std_normal_pdf_f32(x: f32) -> f32 {
-    let w = 0.5 * (x * x);
-    let is_nan = w.is_nan();
-    let w = if w < W_MAX { w } else { W_MAX }; // a select; NaN becomes W_MAX (restored below)
-    let shifted = w * std::f32::consts::LOG2_E + ROUNDING_MAGIC;
-    let k = shifted - ROUNDING_MAGIC;
-    let r = (w - k * LN2_HI) - k * LN2_LO;
-    let mut p = INVERSE_FACTORIALS[7];
-    for &c in INVERSE_FACTORIALS[..7].iter().rev() {
-        p = p * -r + c;
-    }
-    // shifted.to_bits() = 0x4B40_0000 + k: the exponent field of 2^-k is 127 - k.
-    let two_pow_minus_k =
-        f32::from_bits((0x4B40_0000u32 + 127).wrapping_sub(shifted.to_bits()).wrapping_shl(23));
-    let density = FRAC_1_SQRT_2PI * p * two_pow_minus_k;
-    if is_nan { f32::NAN } else { density }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn f32_density_is_accurate() {
-        let mut worst = 0.0f64;
-        for i in -10_000..=10_000 {
-            let x = i as f32 * 1e-3;
-            let exact = numerics::std_normal_pdf(x as f64);
-            worst = worst.max((std_normal_pdf_f32(x) as f64 / exact - 1.0).abs());
-        }
-        assert!(worst < 3e-6, "max relative error {worst:e}");
-        let clamped = std_normal_pdf_f32(-40.0);
-        assert!(clamped > 0.0 && clamped < 7e-39 && std_normal_pdf_f32(40.0) == clamped, "{clamped:e}");
-    }
-
-    #[test]
-    fn f32_gelu_slope_is_within_1e_6_of_the_exact_derivative() {
-        let z: Vec<f32> = (-150_000..=150_000).map(|i| i as f32 * 1e-4).collect();
-        let mut a = z.clone();
-        chapter4::gelu_exact_f32(&mut a);
-        let mut slope = vec![0.0; z.len()];
-        gelu_exact_slope_f32(&z, &a, &mut slope);
-        for (&x, &s) in z.iter().zip(&slope) {
-            let exact = numerics::gelu_derivative(x as f64);
-            assert!((s as f64 - exact).abs() < 1e-6, "x = {x}: {s} vs {exact}");
-        }
-        let mut tiny = [0.0f32];
-        gelu_exact_slope_f32(&[1e-30], &[5e-31], &mut tiny);
-        assert_eq!(tiny[0], 0.5);
-    }
 
     #[test]
     fn gated_slopes_match_central_differences_in_f64() {
