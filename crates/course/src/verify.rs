@@ -10,11 +10,18 @@ use crate::{book_check, process};
 /// Runs every step and prints a summary line `verify: N passed, M failed`.
 pub fn run() -> Result<(), String> {
     let chapters = chapters::all();
-    let solutions = chapters.iter().map(|c| format!("{}/solutions", c.package)).collect::<Vec<_>>().join(",");
+    // Chapter 6's `cli` feature builds its study binary, so that it is linted and tested too.
+    let solutions = chapters
+        .iter()
+        .map(|c| format!("{}/solutions", c.package))
+        .chain(cli_features())
+        .collect::<Vec<_>>()
+        .join(",");
     // The full test run also turns on every chapter's tests kept out of the learner's loop.
     let solutions_and_slow_tests = chapters
         .iter()
         .map(|c| format!("{0}/solutions,{0}/slow-tests", c.package))
+        .chain(cli_features())
         .collect::<Vec<_>>()
         .join(",");
     let mut outcomes: Vec<(String, Result<(), String>, f64)> = Vec::new();
@@ -116,6 +123,13 @@ pub fn run() -> Result<(), String> {
     }
     println!("verify: {} passed, {failed} failed", outcomes.len() - failed);
     if failed == 0 { Ok(()) } else { Err(format!("{failed} verify step(s) failed")) }
+}
+
+/// Features that build a chapter's command-line binary (chapter 6's study), if the chapter exists.
+fn cli_features() -> Vec<String> {
+    let manifest = repo_root().join("crates/chapter6/Cargo.toml");
+    let has_cli = std::fs::read_to_string(manifest).is_ok_and(|text| text.contains("\ncli = "));
+    if has_cli { vec!["chapter6/cli".to_owned()] } else { Vec::new() }
 }
 
 fn cargo_command(args: &[&str]) -> Command {
