@@ -26,7 +26,7 @@ pub fn committed_results_dir() -> PathBuf {
 /// for [`StudyPlan::full`].
 ///
 /// Errors: [`Chapter6Error::Io`] if a file is missing, and the errors of
-/// [`parse_records`](crate::study::parse_records).
+/// the results files' parser (a line that does not parse is named).
 ///
 /// ```
 /// let records = chapter6::report::committed_records()?;
@@ -82,7 +82,7 @@ fn quartiles(values: &[f64]) -> Quartiles {
 
 impl Results {
     /// Organises `records` of `plan` (the learning rates are chosen with
-    /// [`choose_rates`](crate::choose_rates)).
+    /// [`crate::choose_rates`]).
     ///
     /// ```
     /// use chapter6::StudyActivation::{Gelu, Relu};
@@ -383,7 +383,8 @@ pub fn median_test_error(results: &Results, activation: StudyActivation, dropout
 /// The chapter's tables, by file name: `learning-rates.md`, `test-errors.md`, and
 /// `noise-<dropout>.md` for each dropout setting.
 ///
-/// Errors: those of [`test_error_table`].
+/// Errors: [`Chapter6Error::Invalid`] if a headline comparison cannot be made (a missing or
+/// diverged run).
 ///
 /// ```
 /// use chapter6::StudyActivation::{Gelu, Relu};

@@ -111,28 +111,15 @@ const TRAINING_STREAM: u64 = 0x5EED_0000_0000;
 /// Seed offset of the generator of the test-input noise.
 const NOISE_STREAM: u64 = 0x4015_E000_0000;
 
-/// The network of a run: for each hidden width, a dense layer (He-normal weights), the
-/// activation, and dropout at `spec.dropout` if it is positive; then a dense layer to 10 logits
-/// (Glorot-uniform). The weights are drawn from `Xoshiro256PlusPlus::seed_from_u64(spec.seed)`
+/// The network of a run with `activation` (normally `spec.activation`'s): for each hidden width,
+/// a dense layer (He-normal weights), the activation, and dropout at `spec.dropout` if it is
+/// positive; then a dense layer to `classes` logits (Glorot-uniform). The weights are drawn from `Xoshiro256PlusPlus::seed_from_u64(spec.seed)`
 /// in the same order whatever the activation, so runs with the same seed start from the same
 /// weights.
 ///
 /// Errors: those of chapter 5's layers (a width of 0), and [`Chapter6Error::Invalid`] for a
 /// dropout rate outside `[0, 1)`.
 pub(crate) fn build_network(
-    spec: &RunSpec,
-    plan: &StudyPlan,
-    inputs: usize,
-    classes: usize,
-) -> Result<Network<f32>, Chapter6Error> {
-    build_network_with(spec.activation.activation(), spec, plan, inputs, classes)
-}
-
-/// [`build_network`] with any of chapter 5's activations in place of `spec.activation` (the
-/// reader's own, say); the rest of `spec` as there.
-///
-/// Errors: as for [`build_network`].
-pub(crate) fn build_network_with(
     activation: Activation,
     spec: &RunSpec,
     plan: &StudyPlan,
@@ -239,7 +226,7 @@ pub fn run_with(
     splits: &Splits,
 ) -> Result<RunRecord, Chapter6Error> {
     let train = &splits.train;
-    let mut network = build_network_with(activation, spec, plan, train.features(), train.classes())?;
+    let mut network = build_network(activation, spec, plan, train.features(), train.classes())?;
     let optimizer = Optimizer::adam(spec.learning_rate)?;
     let config = TrainConfig {
         epochs: plan.epochs,
