@@ -7,8 +7,9 @@ use std::process::Command;
 use crate::chapters::repo_root;
 use crate::process;
 
-/// Builds and runs the study binary with `args`. An interrupted study (Ctrl-C) ends with a note
-/// that its finished runs are kept and a rerun resumes, not with a cargo error.
+/// Builds and runs the study binary with `args`. A study stopped by a signal keeps every finished
+/// run (they are appended run by run), and the same command resumes it, saying so; if only the
+/// study itself was stopped (a SIGTERM to it, say), this ends with that note, not a cargo error.
 pub fn run(args: &[String]) -> Result<(), String> {
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
     let mut command = Command::new(cargo);

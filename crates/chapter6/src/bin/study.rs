@@ -104,14 +104,16 @@ fn run(options: &Options) -> Result<(), String> {
             .progress_chars("=> "),
     );
     let start = Instant::now();
+    // Above the bar on a terminal; plain lines on stderr when the bar is hidden (a log, CI).
+    let say = |line: String| if bar.is_hidden() { eprintln!("{line}") } else { bar.println(line) };
     let records = run_study(&plan, &splits, &out, options.threads, |event| match event {
         StudyEvent::Resumed { finished, total } => {
-            bar.println(format!("resuming: {finished} of {total} runs are already done"));
+            say(format!("resuming: {finished} of {total} runs are already done"));
             bar.set_position(finished as u64);
             bar.reset_eta();
         }
-        StudyEvent::StartingOver { reason } => bar.println(format!("starting over: {reason}")),
-        StudyEvent::Stage { name, runs } => bar.println(format!("stage {name}: {runs} runs to train")),
+        StudyEvent::StartingOver { reason } => say(format!("starting over: {reason}")),
+        StudyEvent::Stage { name, runs } => say(format!("stage {name}: {runs} runs to train")),
         StudyEvent::RunFinished { done, total, spec, seconds } => {
             bar.set_position(done as u64);
             bar.set_message(format!("last: {} ({seconds:.1} s)", spec.describe()));
