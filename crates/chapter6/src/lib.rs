@@ -29,7 +29,7 @@ pub use error::Chapter6Error;
 pub use split::{BOOK_SPLIT, SplitSpec, Splits, stratified_split};
 pub use study::{
     ChosenRate, EpochRecord, RunRecord, RunSpec, StudyActivation, StudyEvent, StudyPlan, choose_rates,
-    median, quantile, run_one, run_study,
+    median, quantile, run_one, run_study, run_with,
 };
 
 // The chapter page and its solutions page run as doctests of this crate.

@@ -43,7 +43,7 @@ impl<T: Real> SoiLayer<T> {
     /// use rand::{SeedableRng, rngs::Xoshiro256PlusPlus};
     /// let mut rng = Xoshiro256PlusPlus::seed_from_u64(2);
     /// let mut layer = SoiLayer::<f32>::new();
-    /// let (mut y, mut dx, mut scratch) = (Vec::new(), Vec::new(), Vec::new());
+    /// let (mut y, mut dx, mut scratch) = (Vec::<f32>::new(), Vec::<f32>::new(), Vec::<f32>::new());
     /// layer.forward(&[1.0, -1.0], Mode::Eval, &mut rng, &mut y); // no mask drawn yet: GELU
     /// assert!((y[0] - 0.8413447).abs() < 1e-6);
     /// ```
@@ -61,7 +61,7 @@ impl<T: Real> SoiLayer<T> {
     /// use rand::{SeedableRng, rngs::Xoshiro256PlusPlus};
     /// let mut rng = Xoshiro256PlusPlus::seed_from_u64(2);
     /// let mut layer = SoiLayer::<f32>::new();
-    /// let (mut y, mut dx, mut scratch) = (Vec::new(), Vec::new(), Vec::new());
+    /// let (mut y, mut dx, mut scratch) = (Vec::<f32>::new(), Vec::<f32>::new(), Vec::<f32>::new());
     /// layer.forward(&[3.0; 100], Mode::Train, &mut rng, &mut y);
     /// let kept = y.iter().filter(|&&v| v == 3.0).count();
     /// assert!(kept > 90); // Phi(3) = 0.9987: almost every unit is kept
@@ -97,7 +97,7 @@ impl<T: Real> SoiLayer<T> {
     /// use rand::{SeedableRng, rngs::Xoshiro256PlusPlus};
     /// let mut rng = Xoshiro256PlusPlus::seed_from_u64(2);
     /// let mut layer = SoiLayer::<f32>::new();
-    /// let (mut y, mut dx, mut scratch) = (Vec::new(), Vec::new(), Vec::new());
+    /// let (mut y, mut dx, mut scratch) = (Vec::<f32>::new(), Vec::<f32>::new(), Vec::<f32>::new());
     /// let x = [0.5f32, -0.5, 2.0, -2.0];
     /// layer.forward(&x, Mode::Train, &mut rng, &mut y);
     /// layer.backward(&x, &y, &[1.0; 4], &mut dx, &mut scratch);
