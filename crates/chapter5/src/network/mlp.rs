@@ -317,8 +317,15 @@ impl<T: Real> Network<T> {
     }
 }
 
-/// The index of the largest value (the first one on ties; NaN never wins).
-fn argmax<T: Real>(row: &[T]) -> usize {
+/// The index of the largest value of `row` (a sample's logits): the first one on ties; a NaN
+/// never replaces the best so far (it compares false); an empty row gives 0.
+///
+/// ```
+/// use chapter5::network::argmax;
+/// assert_eq!(argmax(&[0.1f32, 2.0, -1.0, 2.0]), 1);
+/// assert_eq!(argmax(&[0.5, f64::NAN, 0.2]), 0);
+/// ```
+pub fn argmax<T: Real>(row: &[T]) -> usize {
     let mut best = 0;
     for (i, &value) in row.iter().enumerate() {
         if value > row[best] {

@@ -78,7 +78,7 @@ pub use error::NetworkError;
 pub use layer::Layer;
 pub use learnable::LearnableGelu;
 pub use loss::softmax_cross_entropy;
-pub use mlp::Network;
+pub use mlp::{Network, argmax};
 pub use optimizer::{Optimizer, OptimizerState};
 pub use real::{Real, gemm_plain};
 pub use soi::SoiLayer;

@@ -233,8 +233,9 @@ pub fn run_study(
     std::fs::create_dir_all(dir).map_err(|e| Chapter6Error::io(dir, &e))?;
     let files = StudyFiles::in_dir(dir);
     let mut records = load_finished(plan, &files, &mut on_event)?;
+    let selection_runs = plan.selection_runs();
     records.retain(|r| {
-        plan.selection_runs().iter().any(|s| s.same_run(&r.spec))
+        selection_runs.iter().any(|s| s.same_run(&r.spec))
             || (r.spec.seed >= plan.selection_seeds && r.spec.seed < plan.seeds)
     });
     let total = plan.total_runs();

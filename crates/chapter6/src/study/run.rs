@@ -3,8 +3,8 @@
 
 use chapter1::{DropoutRate, Mode};
 use chapter5::network::{
-    Activation, Dataset, Init, Layer, Network, NetworkError, Optimizer, TrainConfig, softmax_cross_entropy,
-    train_observed,
+    Activation, Dataset, Init, Layer, Network, NetworkError, Optimizer, TrainConfig, argmax,
+    softmax_cross_entropy, train_observed,
 };
 use rand::rngs::Xoshiro256PlusPlus;
 use rand::{RngExt, SeedableRng};
@@ -165,17 +165,6 @@ fn evaluate(network: &mut Network<f32>, inputs: &[f32], data: &Dataset) -> Resul
     let wrong =
         logits.chunks_exact(classes).zip(data.labels()).filter(|(row, label)| argmax(row) != **label).count();
     Ok((f64::from(loss), wrong as f64 / data.len() as f64))
-}
-
-/// The index of the largest logit (the first on ties; NaN never wins).
-fn argmax(row: &[f32]) -> usize {
-    let mut best = 0;
-    for (i, &value) in row.iter().enumerate() {
-        if value > row[best] {
-            best = i;
-        }
-    }
-    best
 }
 
 /// Trains the run `spec` on `splits.train` and measures it (module documentation).
