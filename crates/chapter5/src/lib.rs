@@ -20,7 +20,8 @@
 //! * [`learning`]: the chapter's experiment, fixed GELU against learnable `(mu, sigma)` on the
 //!   two spirals over several seeds: accuracies, paired differences, `mu` and `sigma` epoch by
 //!   epoch.
-//! * [`figures`]: the chapter's figures; [`tables`]: its committed benchmark and results tables.
+//! * [`figures`]: the chapter's figures; [`tables`]: its committed benchmark and results tables;
+//!   [`explorer`]: the curves of the book's explorer page, `book/data/explorer/curves.js`.
 
 // GELU with a learnable mean and scale, and the chapter's error type.
 mod error;
@@ -30,6 +31,7 @@ pub use gelu_mu_sigma::{GeluMuSigma, Partials};
 
 // The CDF family of gates, SiLU and the limits (branch ch5-family).
 mod cdf_family;
+pub mod explorer;
 pub mod figures;
 mod limits;
 pub mod network;
