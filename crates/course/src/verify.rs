@@ -5,7 +5,7 @@ use std::process::Command;
 use std::time::Instant;
 
 use crate::chapters::{self, repo_root};
-use crate::{book_check, process};
+use crate::{book_check, browser_check, chromium, process, progress};
 
 /// Runs every step and prints a summary line `verify: N passed, M failed`.
 pub fn run() -> Result<(), String> {
@@ -84,6 +84,33 @@ pub fn run() -> Result<(), String> {
             process::run(&name, &mut command, &repo_root())
         });
     }
+    step(
+        "cargo course progress: every shipped stub reported as a stub, every solution as solved",
+        &mut || {
+            let root = repo_root();
+            let mut problems = Vec::new();
+            for chapter in &chapters {
+                for solutions in [false, true] {
+                    let report = progress::test_chapter(&root, chapter, solutions)?;
+                    for (exercise, status) in &report.results {
+                        let expected = if solutions { "solved" } else { "stub" };
+                        if status.label() != expected {
+                            let files = if solutions { "the solutions" } else { "the shipped stubs" };
+                            problems.push(format!(
+                                "Exercise {} with {files}: {} (expected {expected})",
+                                exercise.id,
+                                status.label()
+                            ));
+                        }
+                    }
+                    if report.results.is_empty() {
+                        problems.push(format!("{}: no exercises found", chapter.package));
+                    }
+                }
+            }
+            if problems.is_empty() { Ok(()) } else { Err(problems.join("\n  ")) }
+        },
+    );
     for chapter in &chapters {
         // A chapter whose results are too costly for its debug tests commits them as a table and
         // checks it with `examples/chapterN_results.rs --check`, built in release.
@@ -112,6 +139,23 @@ pub fn run() -> Result<(), String> {
         });
     }
     step("book builds and works offline", &mut book_check::build_and_check);
+    let browser_step = "the book in a real browser (headless Chromium, light and navy themes)";
+    let mut skipped = None;
+    match chromium::find() {
+        Some(browser) => step(browser_step, &mut || {
+            println!("\n==> {browser_step}");
+            let summary = browser_check::check(&repo_root().join("target/book"), &browser)?;
+            println!("browser check: {summary}");
+            Ok(())
+        }),
+        None if std::env::var_os("CI").is_some() => step(browser_step, &mut || {
+            Err(format!("Chromium is required in CI and was not found: {}", chromium::INSTALL_HINT))
+        }),
+        None => {
+            skipped =
+                Some(format!("SKIPPED {browser_step}: Chromium was not found; {}", chromium::INSTALL_HINT))
+        }
+    }
 
     println!("\n==> summary");
     let failed = outcomes.iter().filter(|(_, result, _)| result.is_err()).count();
@@ -121,7 +165,11 @@ pub fn run() -> Result<(), String> {
             Err(message) => println!("  FAILED  {name} ({seconds:.0} s): {message}"),
         }
     }
-    println!("verify: {} passed, {failed} failed", outcomes.len() - failed);
+    if let Some(skipped) = &skipped {
+        println!("  {skipped}");
+    }
+    let skipped_note = if skipped.is_some() { ", 1 skipped" } else { "" };
+    println!("verify: {} passed, {failed} failed{skipped_note}", outcomes.len() - failed);
     if failed == 0 { Ok(()) } else { Err(format!("{failed} verify step(s) failed")) }
 }
 
