@@ -11,7 +11,7 @@ use crate::{process, tools};
 /// `cargo course build`: build into target/book, then [`check_built_book`].
 pub fn build_and_check() -> Result<(), String> {
     let tools = tools::ensure()?;
-    process::run("build the book", &mut tools.mdbook(&["build"]), &repo_root())?;
+    process::run("build the book", &mut tools.build_command(), &repo_root())?;
     let out = repo_root().join("target/book");
     let report = check_built_book(&out)?;
     println!("book check: {report}");

@@ -1,13 +1,13 @@
 //! `cargo course <command>`: the one entry point for learners, instructors and contributors.
 //!
-//! * `serve`   build the pinned book tools if missing, then serve the book on localhost:3000
+//! * `serve`   build the book tool if missing, then serve the book on localhost:3000
 //! * `build`   build the book into target/book and check it works offline
 //! * `figures` regenerate every figure into book/figures/
 //! * `pdf`     the whole book as one PDF, printed by headless Chromium
 //! * `study`   chapter 6's experiment (options: --quick, --out DIR, --threads N)
 //! * `verify`  everything CI checks: format, lints, all tests with the solutions, the stubs'
 //!   failures, figure freshness, the book's code blocks and the built book
-//! * `tools`   only install the pinned book tools
+//! * `tools`   only build the book tool (tools/book-tool: mdBook with KaTeX) into .tools/
 //! * `progress` run every chapter's exercise tests: each exercise solved, stub, failing or not
 //!   compiling, then the next one to do with its first hint
 //! * `watch`   rerun one chapter's exercise tests on every save (rustlings' watch mode)
@@ -34,7 +34,7 @@ use std::process::ExitCode;
 
 const USAGE: &str = "usage: cargo course <serve|build|pdf|figures|study|verify|tools|progress|watch>
 
-  serve    build the pinned book tools if missing (about two minutes, once), then serve the
+  serve    build the book tool if missing (about two minutes, once), then serve the
            book at http://localhost:3000, rebuilt on every save (--open, --port N)
   build    build the book into target/book and check it needs nothing from the internet
   figures  regenerate every figure into book/figures/
@@ -44,7 +44,7 @@ const USAGE: &str = "usage: cargo course <serve|build|pdf|figures|study|verify|t
            --threads N); an interrupted study resumes when rerun
   verify   run every check CI runs (format, lints, tests with solutions, stub failures,
            figure freshness, book code blocks, the built book)
-  tools    install the pinned book tools only
+  tools    only build the book tool (mdBook 0.5.4 with mdbook-katex 0.10.0) into .tools/
   progress run every chapter's exercise tests and list each exercise as solved, stub,
            failing or does not compile; then the next exercise, its file and first hint
   watch    [chapterN | N] test one chapter's exercises (default: the first with one unsolved),

@@ -1,8 +1,9 @@
 //! `cargo course serve`: build the book, serve it on localhost, rebuild it whenever a page or the
 //! code it includes is saved, and reload the open page after each rebuild.
 //!
-//! The server is [`crate::server`], not `mdbook serve`: mdBook is built without its server (half
-//! its build time), and Ctrl-C or SIGTERM simply ends this process, with nothing to report.
+//! The server is [`crate::server`], not `mdbook serve`: the book tool is built without mdBook's
+//! server and watcher (a shorter first build), and Ctrl-C or SIGTERM simply ends this process,
+//! with nothing to report.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -91,17 +92,17 @@ fn parse_args(args: &[String]) -> Result<(bool, u16), String> {
     Ok((open, port))
 }
 
-/// `mdbook build` with its output kept unless it fails.
+/// `book-tool build` (mdBook with KaTeX) into target/book, its output shown only if it fails.
 pub fn build_book(tools: &BookTools) -> Result<(), String> {
     let output = tools
-        .mdbook(&["build"])
+        .build_command()
         .output()
-        .map_err(|error| format!("could not start {}: {error}", tools.mdbook.display()))?;
+        .map_err(|error| format!("could not start {}: {error}", tools.binary.display()))?;
     if output.status.success() {
         Ok(())
     } else {
         Err(format!(
-            "mdbook build failed ({}):\n{}{}",
+            "the book did not build ({}):\n{}{}",
             output.status,
             String::from_utf8_lossy(&output.stdout),
             String::from_utf8_lossy(&output.stderr)

@@ -31,7 +31,10 @@ pub fn run() -> Result<(), String> {
         outcomes.push((name.to_owned(), result, started.elapsed().as_secs_f64()));
     };
 
-    step("format", &mut || cargo("format", &["fmt", "--all", "--check"]));
+    step("format", &mut || {
+        cargo("format", &["fmt", "--all", "--check"])?;
+        cargo("format of the book tool", &["fmt", "--manifest-path", "tools/book-tool/Cargo.toml", "--check"])
+    });
     step("chapter crates follow the convention", &mut || {
         let root = repo_root();
         let problems: Vec<String> =
