@@ -92,20 +92,24 @@ fn parse_args(args: &[String]) -> Result<(bool, u16), String> {
     Ok((open, port))
 }
 
-/// `book-tool build` (mdBook with KaTeX) into target/book, its output shown only if it fails.
+/// `book-tool build` (mdBook with KaTeX) into target/book. Its warnings (a formula KaTeX could
+/// not parse, a missing include) are printed; its whole output is the error if it fails.
 pub fn build_book(tools: &BookTools) -> Result<(), String> {
     let output = tools
         .build_command()
         .output()
         .map_err(|error| format!("could not start {}: {error}", tools.binary.display()))?;
+    let stderr = String::from_utf8_lossy(&output.stderr);
     if output.status.success() {
+        if !stderr.trim().is_empty() {
+            eprint!("{stderr}");
+        }
         Ok(())
     } else {
         Err(format!(
-            "the book did not build ({}):\n{}{}",
+            "the book did not build ({}):\n{}{stderr}",
             output.status,
-            String::from_utf8_lossy(&output.stdout),
-            String::from_utf8_lossy(&output.stderr)
+            String::from_utf8_lossy(&output.stdout)
         ))
     }
 }

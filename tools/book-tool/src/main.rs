@@ -4,6 +4,7 @@
 //!
 //! `book-tool --version` prints the line `cargo course` checks before it uses this binary.
 
+use std::io::IsTerminal;
 use std::process::ExitCode;
 
 use mdbook_driver::MDBook;
@@ -41,6 +42,7 @@ fn build(dir: &str) -> Result<(), String> {
     let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("warn"));
     let _ = tracing_subscriber::fmt()
         .with_writer(std::io::stderr)
+        .with_ansi(std::io::stderr().is_terminal())
         .with_env_filter(filter)
         .without_time()
         .try_init();
