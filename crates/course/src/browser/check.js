@@ -41,7 +41,47 @@
     return found;
   }
 
-  function inspect(page, theme, win, doc) {
+  // Any CSS colour as [r, g, b], through the browser's own parser.
+  function cssColour(doc, value) {
+    var probe = doc.createElement('span');
+    probe.style.color = value;
+    doc.body.appendChild(probe);
+    var colour = parseColour(doc.defaultView.getComputedStyle(probe).color);
+    probe.remove();
+    return colour ? colour.rgb : [0, 0, 0];
+  }
+  // The fill an SVG drawn through <img> gives a text element: its own or an ancestor's fill, where
+  // currentColor is the SVG's own colour, black unless the file sets one (an <img> inherits no
+  // colour from the page).
+  function imageTextFill(doc, text) {
+    var fill = null, colour = null;
+    for (var node = text; node && node.getAttribute; node = node.parentNode) {
+      if (fill === null) fill = node.getAttribute('fill') || (node.style && node.style.fill) || null;
+      if (colour === null) colour = node.getAttribute('color') || (node.style && node.style.color) || null;
+    }
+    if (fill === 'none') return null;
+    if (fill === null || fill === 'currentColor') fill = colour || 'black';
+    return cssColour(doc, fill);
+  }
+  // The worst text contrast of every SVG shown through <img>, against the page behind it.
+  async function imageFigures(win, doc, note) {
+    var images = Array.prototype.filter.call(doc.querySelectorAll('img'), function (image) {
+      return /\.svg(\?|#|$)/.test(image.getAttribute('src') || '');
+    });
+    for (var i = 0; i < images.length; i++) {
+      var response = await fetch(images[i].src);
+      if (!response.ok) continue; // reported as a failed image and request
+      var svg = new DOMParser().parseFromString(await response.text(), 'image/svg+xml');
+      var back = background(win, images[i]);
+      svg.querySelectorAll('text').forEach(function (text) {
+        var fill = imageTextFill(doc, text);
+        if (fill && text.textContent.trim() !== '') note(contrast(fill, back), text.textContent.trim(), images[i].getAttribute('src'));
+      });
+    }
+    return images.length;
+  }
+
+  async function inspect(page, theme, win, doc) {
     var problems = (win.__courseProblems || []).slice();
     // toc.html (the sidebar for readers without JavaScript) has no theme of its own.
     var themed = doc.getElementById('mdbook-theme-toggle') !== null;
@@ -62,24 +102,26 @@
     });
     var figures = doc.querySelectorAll('figure svg');
     var worst = null;
+    function note(ratio, text, figure) {
+      if (worst === null || ratio < worst.ratio) worst = { ratio: ratio, text: text, figure: figure };
+    }
     figures.forEach(function (svg, index) {
       var back = background(win, svg);
       svg.querySelectorAll('text').forEach(function (text) {
         var fill = parseColour(win.getComputedStyle(text).fill);
-        if (!fill || text.textContent.trim() === '') return;
-        var ratio = contrast(fill.rgb, back);
-        if (worst === null || ratio < worst.ratio) worst = { ratio: ratio, text: text.textContent.trim(), figure: index + 1 };
+        if (fill && text.textContent.trim() !== '') note(contrast(fill.rgb, back), text.textContent.trim(), 'inline figure ' + (index + 1));
       });
     });
+    var imageCount = await imageFigures(win, doc, note);
     if (worst !== null && worst.ratio < 4.5) {
-      problems.push('figure ' + worst.figure + ' text "' + worst.text.slice(0, 40) + '" has contrast ' +
+      problems.push(worst.figure + ': text "' + worst.text.slice(0, 40) + '" has contrast ' +
         worst.ratio.toFixed(2) + ':1 against the page (at least 4.5:1 needed)');
     }
     win.performance.getEntriesByType('resource').forEach(function (entry) {
       if (entry.name.indexOf(location.origin + '/') !== 0) problems.push('requested off the machine: ' + entry.name);
     });
     problems.forEach(function (problem) { lines.push(['problem', page, theme, problem].join('\t')); });
-    lines.push(['page', page, theme, formulas.length + ' formulas, ' + figures.length + ' figures, ' +
+    lines.push(['page', page, theme, formulas.length + ' formulas, ' + (figures.length + imageCount) + ' figures, ' +
       images.length + ' images' + (worst ? ', figure text contrast at least ' + worst.ratio.toFixed(1) + ':1' : '')].join('\t'));
   }
 
@@ -103,11 +145,12 @@
         Promise.all([doc.fonts.ready, fontLoaded]).then(function () {
           setTimeout(function () {
             clearTimeout(timer);
-            try { inspect(page, theme, win, doc); } catch (error) {
+            inspect(page, theme, win, doc).catch(function (error) {
               lines.push(['problem', page, theme, 'the check itself failed: ' + error].join('\t'));
-            }
-            frame.remove();
-            resolve();
+            }).then(function () {
+              frame.remove();
+              resolve();
+            });
           }, 300);
         });
       };
