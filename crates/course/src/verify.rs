@@ -1,6 +1,7 @@
 //! `cargo course verify`: every check, in the order a contributor would fix them. All steps run
 //! even after a failure, so one run reports everything; the exit code is non-zero if any failed.
 
+use std::path::PathBuf;
 use std::process::Command;
 use std::time::Instant;
 
@@ -141,23 +142,24 @@ pub fn run() -> Result<(), String> {
             )
         });
     }
-    step("book builds and works offline", &mut book_check::build_and_check);
+    let book_built = std::cell::Cell::new(false);
+    step(BOOK_STEP, &mut || {
+        let result = book_check::build_and_check();
+        book_built.set(result.is_ok());
+        result
+    });
     let browser_step = "the book in a real browser (headless Chromium, light and navy themes)";
+    let in_ci = std::env::var_os("CI").is_some();
     let mut skipped = None;
-    match chromium::find() {
-        Some(browser) => step(browser_step, &mut || {
+    match browser_plan(chromium::find(), in_ci, book_built.get()) {
+        BrowserPlan::Run(browser) => step(browser_step, &mut || {
             println!("\n==> {browser_step}");
             let summary = browser_check::check(&repo_root().join("target/book"), &browser)?;
             println!("browser check: {summary}");
             Ok(())
         }),
-        None if std::env::var_os("CI").is_some() => step(browser_step, &mut || {
-            Err(format!("Chromium is required in CI and was not found: {}", chromium::INSTALL_HINT))
-        }),
-        None => {
-            skipped =
-                Some(format!("SKIPPED {browser_step}: Chromium was not found; {}", chromium::INSTALL_HINT))
-        }
+        BrowserPlan::Fail(reason) => step(browser_step, &mut || Err(reason.clone())),
+        BrowserPlan::Skip(reason) => skipped = Some(format!("SKIPPED {browser_step}: {reason}")),
     }
 
     println!("\n==> summary");
@@ -176,6 +178,30 @@ pub fn run() -> Result<(), String> {
     if failed == 0 { Ok(()) } else { Err(format!("{failed} verify step(s) failed")) }
 }
 
+const BOOK_STEP: &str = "book builds and works offline";
+
+/// What verify does about the browser check.
+#[derive(Debug, PartialEq)]
+enum BrowserPlan {
+    Run(PathBuf),
+    Fail(String),
+    Skip(String),
+}
+
+/// Run it when Chromium is there and the book was just built; without Chromium, fail in CI (which
+/// installs it) and skip elsewhere, saying so; never check a book left over from an earlier build.
+fn browser_plan(browser: Option<PathBuf>, in_ci: bool, book_built: bool) -> BrowserPlan {
+    match browser {
+        _ if !book_built => BrowserPlan::Fail("not run: the book did not build".to_owned()),
+        Some(browser) => BrowserPlan::Run(browser),
+        None if in_ci => BrowserPlan::Fail(format!(
+            "Chromium is required in CI and was not found: {}",
+            chromium::INSTALL_HINT
+        )),
+        None => BrowserPlan::Skip(format!("Chromium was not found; {}", chromium::INSTALL_HINT)),
+    }
+}
+
 /// Features that build a chapter's command-line binary (chapter 6's study), if the chapter exists.
 fn cli_features() -> Vec<String> {
     let manifest = repo_root().join("crates/chapter6/Cargo.toml");
@@ -191,4 +217,27 @@ fn cargo_command(args: &[&str]) -> Command {
 
 fn cargo(step: &str, args: &[&str]) -> Result<(), String> {
     process::run(step, &mut cargo_command(args), &repo_root())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_browser_check_runs_fails_or_is_skipped_and_says_so() {
+        let chromium = Some(PathBuf::from("/usr/bin/chromium"));
+        assert_eq!(
+            browser_plan(chromium.clone(), false, true),
+            BrowserPlan::Run(PathBuf::from("/usr/bin/chromium"))
+        );
+        assert!(
+            matches!(browser_plan(None, false, true), BrowserPlan::Skip(reason) if reason.contains("apt install chromium"))
+        );
+        assert!(
+            matches!(browser_plan(None, true, true), BrowserPlan::Fail(reason) if reason.contains("required in CI"))
+        );
+        assert!(
+            matches!(browser_plan(chromium, true, false), BrowserPlan::Fail(reason) if reason.contains("did not build"))
+        );
+    }
 }
