@@ -4,9 +4,10 @@
 //! * `build`   build the book into target/book and check it works offline
 //! * `figures` regenerate every figure into book/figures/
 //! * `pdf`     the whole book as one PDF, printed by headless Chromium
+//! * `browser-check` load every page of the built book in headless Chromium (a step of verify)
 //! * `study`   chapter 6's experiment (options: --quick, --out DIR, --threads N)
 //! * `verify`  everything CI checks: format, lints, all tests with the solutions, the stubs'
-//!   failures, figure freshness, the book's code blocks and the built book
+//!   failures, figure freshness, the book's code blocks, the built book and the browser check
 //! * `tools`   only build the book tool (tools/book-tool: mdBook with KaTeX) into .tools/
 //! * `progress` run every chapter's exercise tests: each exercise solved, stub, failing or not
 //!   compiling, then the next one to do with its first hint
@@ -32,7 +33,8 @@ mod watch;
 
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: cargo course <serve|build|pdf|figures|study|verify|tools|progress|watch>
+const USAGE: &str =
+    "usage: cargo course <serve|build|pdf|figures|study|verify|tools|progress|watch|browser-check>
 
   serve    build the book tool if missing (about two minutes, once), then serve the
            book at http://localhost:3000, rebuilt on every save (--open, --port N)
@@ -43,7 +45,7 @@ const USAGE: &str = "usage: cargo course <serve|build|pdf|figures|study|verify|t
   study    run chapter 6's experiment with a progress bar (--quick: a small one; --out DIR;
            --threads N); an interrupted study resumes when rerun
   verify   run every check CI runs (format, lints, tests with solutions, stub failures,
-           figure freshness, book code blocks, the built book)
+           figure freshness, book code blocks, the built book, the browser check)
   tools    only build the book tool (mdBook 0.5.4 with mdbook-katex 0.10.0) into .tools/
   progress run every chapter's exercise tests and list each exercise as solved, stub,
            failing or does not compile; then the next exercise, its file and first hint
