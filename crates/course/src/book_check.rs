@@ -143,7 +143,8 @@ fn inlined_figures(html: &str) -> (usize, Vec<String>) {
 }
 
 /// Every file below `dir`, recursively, in a stable order.
-fn files_under(dir: &Path) -> Vec<PathBuf> {
+/// Every file under `dir`, recursively, sorted.
+pub fn files_under(dir: &Path) -> Vec<PathBuf> {
     let mut found = Vec::new();
     let mut pending = vec![dir.to_path_buf()];
     while let Some(current) = pending.pop() {

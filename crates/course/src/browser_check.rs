@@ -14,6 +14,7 @@ use std::sync::mpsc;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+use crate::book_check::files_under;
 use crate::chromium;
 use crate::server::{self, Site};
 
@@ -167,21 +168,11 @@ fn evaluate(
 
 /// Every .html file of the built book, as URL paths relative to its root, sorted.
 fn html_pages(book: &Path) -> Vec<String> {
-    let mut pages = Vec::new();
-    let mut stack = vec![book.to_owned()];
-    while let Some(dir) = stack.pop() {
-        for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                stack.push(path);
-            } else if path.extension().is_some_and(|extension| extension == "html") {
-                let relative = path.strip_prefix(book).unwrap_or(&path);
-                pages.push(relative.to_string_lossy().replace('\\', "/"));
-            }
-        }
-    }
-    pages.sort();
-    pages
+    files_under(book)
+        .iter()
+        .filter(|path| path.extension().is_some_and(|extension| extension == "html"))
+        .map(|path| path.strip_prefix(book).unwrap_or(path).to_string_lossy().replace('\\', "/"))
+        .collect()
 }
 
 fn driver_html(pages: &[String]) -> String {

@@ -6,12 +6,13 @@
 //! with nothing to report.
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::Command;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant, SystemTime};
 
+use crate::book_check::files_under;
 use crate::chapters::repo_root;
 use crate::server::{self, Site};
 use crate::tools::{self, BookTools};
@@ -118,32 +119,16 @@ pub fn build_book(tools: &BookTools) -> Result<(), String> {
 /// the crate and exercise sources the pages include.
 fn snapshot() -> BTreeMap<PathBuf, (SystemTime, u64)> {
     let root = repo_root();
-    let mut files = BTreeMap::new();
-    for dir in ["book", "exercises", "crates"] {
-        walk(&root.join(dir), &mut files);
-    }
-    if let Ok(metadata) = std::fs::metadata(root.join("book.toml")) {
-        files.insert(
-            root.join("book.toml"),
-            (metadata.modified().unwrap_or(SystemTime::UNIX_EPOCH), metadata.len()),
-        );
-    }
+    let mut files: Vec<PathBuf> =
+        ["book", "exercises", "crates"].iter().flat_map(|dir| files_under(&root.join(dir))).collect();
+    files.push(root.join("book.toml"));
     files
-}
-
-fn walk(dir: &Path, files: &mut BTreeMap<PathBuf, (SystemTime, u64)>) {
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        let Ok(metadata) = entry.metadata() else { continue };
-        if metadata.is_dir() {
-            if entry.file_name() != "target" {
-                walk(&path, files);
-            }
-        } else {
-            files.insert(path, (metadata.modified().unwrap_or(SystemTime::UNIX_EPOCH), metadata.len()));
-        }
-    }
+        .into_iter()
+        .filter_map(|path| {
+            let metadata = std::fs::metadata(&path).ok()?;
+            Some((path, (metadata.modified().unwrap_or(SystemTime::UNIX_EPOCH), metadata.len())))
+        })
+        .collect()
 }
 
 /// A file that differs between two snapshots, relative to the repository, for the log line.
@@ -189,6 +174,7 @@ fn open_in_browser(url: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::path::Path;
 
     fn strings(args: &[&str]) -> Vec<String> {
         args.iter().map(|arg| (*arg).to_owned()).collect()
